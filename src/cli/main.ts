@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { UserError } from '../shared/errors.js';
+import { GENERATOR_VERSION } from '../shared/version.js';
+import { runGenerate } from './commands/generate.js';
+import { runInspect } from './commands/inspect.js';
+import { runTemplates } from './commands/templates.js';
+import { ExitCode } from './exit-codes.js';
+
+const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
+Docs: README.md of the oasgen package.`;
+
+/** Parses the command line and runs one command; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const parser = yargs(argv)
+    .scriptName('oasgen')
+    .usage('$0 <command> [options]\n\nGenerate typed TypeScript clients and markdown docs from OpenAPI 2.0, 3.0 and 3.1 specs.')
+    .command(
+      'generate',
+      'Generate a client and its docs (no --input: every client in oasgen.config.json)',
+      (y) =>
+        y
+          .option('input', { alias: 'i', type: 'string', describe: 'Spec file (YAML or JSON)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Output folder (owned by oasgen: see the manifest)' })
+          .option('templates', { alias: 't', type: 'string', describe: 'Folder of template overrides (any file of `oasgen templates --eject`)' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file listing clients', default: 'oasgen.config.json' })
+          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 2 when the output is stale' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Spec validation problems are errors, not warnings' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings and errors' })
+          .option('timings', { type: 'boolean', default: false, describe: 'Print the time of each pipeline stage' })
+          .example('$0 generate', 'regenerate every client of oasgen.config.json')
+          .example('$0 generate -i api.yaml -o src/client', 'one client')
+          .example('$0 generate --check', 'in CI: fail when a checked-in client is stale'),
+      async (args) => {
+        exitCode = await runGenerate({
+          input: args.input,
+          output: args.output,
+          templates: args.templates,
+          config: args.config,
+          check: args.check,
+          strict: args.strict,
+          quiet: args.quiet,
+          timings: args.timings,
+        });
+      },
+    )
+    .command(
+      'inspect',
+      'Print the intermediate model (the context templates receive) as JSON',
+      (y) =>
+        y
+          .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'Spec file (YAML or JSON)' })
+          .example('$0 inspect -i api.yaml > model.json', 'dump the model'),
+      async (args) => {
+        exitCode = await runInspect({ input: args.input });
+      },
+    )
+    .command(
+      'templates',
+      'Copy the default templates into a folder, ready to edit and pass to --templates',
+      (y) =>
+        y
+          .option('eject', { type: 'string', demandOption: true, describe: 'Folder to copy the templates into (must not contain them yet)' })
+          .example('$0 templates --eject my-templates', 'then: oasgen generate -i api.yaml -o out -t my-templates'),
+      async (args) => {
+        exitCode = await runTemplates({ eject: args.eject });
+      },
+    )
+    .demandCommand(1, 'Give a command: generate, inspect or templates.')
+    .strict()
+    .epilog(EPILOG)
+    .version(GENERATOR_VERSION)
+    .help()
+    .alias('h', 'help')
+    .alias('v', 'version')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`oasgen: ${message}\nRun "oasgen --help" for usage.\n`);
+      exitCode = ExitCode.BadInput;
+    });
+  await parser.parseAsync();
+  return exitCode;
+}
+
+/** Bin entry: user errors are one line and exit 1; anything else is a bug and says so. */
+async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(hideBin(process.argv));
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`oasgen: error: ${error.format()}\n`);
+      process.exitCode = ExitCode.BadInput;
+    } else {
+      process.stderr.write(
+        `oasgen: internal error (a bug in oasgen ${GENERATOR_VERSION}). Please report it with the spec that triggers it and this trace:\n${
+          error instanceof Error ? (error.stack ?? error.message) : String(error)
+        }\n`,
+      );
+      process.exitCode = ExitCode.InternalError;
+    }
+  }
+}
+
+await run();

@@ -1,0 +1,1 @@
+export { CONFIG_FILE, loadConfig, type ClientConfig } from './load-config.js';

@@ -1,0 +1,2 @@
+export { loadSpec } from './load-spec.js';
+export type { LoadedSpec, LoadOptions } from './load-spec.js';

@@ -1,0 +1,99 @@
+import type * as ir from './ir.js';
+import type { LoadedSpec } from '../load/index.js';
+import type { Diagnostic } from '../shared/errors.js';
+import { pointerJoin } from '../shared/errors.js';
+import { byCodePoint } from '../shared/sort.js';
+import { isObject, stringOrUndefined, type BuildContext, type SpecObject } from './context.js';
+import { openApi3Reader } from './from-openapi3.js';
+import { swagger2Reader, swagger2SecuritySchemes, swagger2Servers } from './from-swagger2.js';
+import { pathsToApis } from './operations.js';
+import { schemaToIr } from './schema.js';
+
+/** The IR and what was noticed while building it. */
+export interface BuiltModel {
+  readonly model: ir.Model;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Bundled spec → IR. Swagger 2.0 and OpenAPI 3.x differ only in the operation reader. */
+export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>): BuiltModel {
+  const { document, version } = spec;
+  const isSwagger2 = version === '2.0';
+  const context: BuildContext = {
+    document,
+    schemaRefPrefix: isSwagger2 ? '#/definitions/' : '#/components/schemas/',
+    diagnostics: [],
+    expanding: new Set(),
+  };
+  const info = isObject(document['info']) ? document['info'] : {};
+  const components = isObject(document['components']) ? document['components'] : {};
+  const schemaContainer = isSwagger2 ? document['definitions'] : components['schemas'];
+  const containerPointer = isSwagger2 ? '/definitions' : '/components/schemas';
+
+  const schemas: ir.NamedSchema[] = [];
+  if (isObject(schemaContainer)) {
+    for (const name of Object.keys(schemaContainer).sort(byCodePoint)) {
+      const pointer = pointerJoin(containerPointer, name);
+      schemas.push({ name, schema: schemaToIr(context, schemaContainer[name], pointer), pointer });
+    }
+  }
+  const description = stringOrUndefined(info['description']);
+  const model: ir.Model = {
+    title: stringOrUndefined(info['title']) ?? 'API',
+    version: String(info['version'] ?? ''),
+    ...(description !== undefined ? { description } : {}),
+    specVersion: version,
+    servers: isSwagger2 ? swagger2Servers(document) : serversToIr(document['servers']),
+    apis: pathsToApis(context, isSwagger2 ? swagger2Reader : openApi3Reader),
+    schemas,
+    securitySchemes: (isSwagger2 ? swagger2SecuritySchemes(document) : securitySchemesToIr(components['securitySchemes'])).sort((a, b) =>
+      byCodePoint(a.name, b.name),
+    ),
+  };
+  return { model, diagnostics: context.diagnostics };
+}
+
+function serversToIr(node: unknown): ir.Server[] {
+  if (!Array.isArray(node)) return [];
+  return node.filter(isObject).flatMap((server) => {
+    if (typeof server['url'] !== 'string') return [];
+    const variables: ir.ServerVariable[] = [];
+    if (isObject(server['variables'])) {
+      for (const [name, variable] of Object.entries(server['variables'])) {
+        if (!isObject(variable)) continue;
+        const values = Array.isArray(variable['enum']) ? variable['enum'].map(String) : undefined;
+        const description = stringOrUndefined(variable['description']);
+        variables.push({
+          name,
+          default: String(variable['default'] ?? values?.[0] ?? ''),
+          ...(values ? { enum: values } : {}),
+          ...(description !== undefined ? { description } : {}),
+        });
+      }
+    }
+    const description = stringOrUndefined(server['description']);
+    return [{ url: server['url'], ...(description !== undefined ? { description } : {}), variables }];
+  });
+}
+
+function securitySchemesToIr(node: unknown): ir.SecurityScheme[] {
+  if (!isObject(node)) return [];
+  const out: ir.SecurityScheme[] = [];
+  for (const [name, scheme] of Object.entries(node)) {
+    if (!isObject(scheme)) continue;
+    const description = stringOrUndefined(scheme['description']);
+    const extra = description !== undefined ? { description } : {};
+    const type = scheme['type'];
+    if (type === 'apiKey' && (scheme['in'] === 'header' || scheme['in'] === 'query' || scheme['in'] === 'cookie')) {
+      out.push({ name, type, in: scheme['in'], parameterName: String(scheme['name'] ?? name), ...extra });
+    } else if (type === 'http') {
+      const bearerFormat = stringOrUndefined(scheme['bearerFormat']);
+      out.push({ name, type, scheme: String(scheme['scheme'] ?? 'bearer').toLowerCase(), ...(bearerFormat ? { bearerFormat } : {}), ...extra });
+    } else if (type === 'oauth2' || type === 'openIdConnect') {
+      out.push({ name, type, ...extra });
+    }
+  }
+  return out;
+}
+
+export type { SpecObject };

@@ -1,0 +1,251 @@
+import type * as ir from './ir.js';
+import { pointerJoin } from '../shared/errors.js';
+import { isObject, resolvePointer, stringOrUndefined, warn, type BuildContext, type SpecObject } from './context.js';
+
+/** Deeper than this, a schema is treated as `unknown` (bounded work on hostile input). */
+const MAX_DEPTH = 64;
+
+const PRIMITIVE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'array', 'object', 'file']);
+
+/**
+ * Schema Object (OAS 3.1 §4.8.24, 3.0 §4.7.24, Swagger 2.0 Schema/Items) → IR schema.
+ * Component `$ref`s stay references, which is what makes recursive schemas work.
+ */
+export function schemaToIr(context: BuildContext, node: unknown, pointer: string, depth = 0): ir.Schema {
+  if (node === true || node === undefined) return { kind: 'unknown' };
+  if (node === false) return { kind: 'unknown' };
+  if (!isObject(node)) {
+    warn(context, 'schema is not an object; treated as unknown', pointer);
+    return { kind: 'unknown' };
+  }
+  if (depth > MAX_DEPTH) {
+    warn(context, `schema nested deeper than ${MAX_DEPTH} levels; treated as unknown`, pointer);
+    return { kind: 'unknown' };
+  }
+  const info = schemaInfo(node);
+  if (typeof node['$ref'] === 'string') return withInfo(refToIr(context, node['$ref'], pointer, depth), info);
+
+  const nullable = node['nullable'] === true || node['x-nullable'] === true;
+  const base = withInfo(bareSchemaToIr(context, node, pointer, depth), info);
+  return nullable ? makeNullable(base) : base;
+}
+
+function refToIr(context: BuildContext, ref: string, pointer: string, depth: number): ir.Schema {
+  if (ref.startsWith(context.schemaRefPrefix)) {
+    const name = decodeToken(ref.slice(context.schemaRefPrefix.length));
+    if (!name.includes('/')) {
+      resolvePointer(context, ref); // a dangling reference is an error, not an empty type
+      return { kind: 'ref', name };
+    }
+  }
+  if (context.expanding.has(ref)) {
+    warn(context, `circular $ref "${ref}" outside the named schemas; typed as unknown`, pointer);
+    return { kind: 'unknown' };
+  }
+  context.expanding.add(ref);
+  try {
+    return schemaToIr(context, resolvePointer(context, ref), ref.slice(1), depth + 1);
+  } finally {
+    context.expanding.delete(ref);
+  }
+}
+
+function decodeToken(token: string): string {
+  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function bareSchemaToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
+  if ('const' in node) return { kind: 'enum', values: [literal(node['const'])] };
+  if (Array.isArray(node['enum'])) return enumToIr(node);
+
+  const composite = compositeToIr(context, node, pointer, depth);
+  if (composite) return composite;
+
+  const type = node['type'];
+  if (Array.isArray(type)) {
+    const variants = type
+      .filter((t): t is string => typeof t === 'string' && PRIMITIVE_TYPES.has(t))
+      .map((t) => typedSchemaToIr(context, node, t, pointer, depth));
+    if (variants.length === 0) return { kind: 'unknown' };
+    return variants.length === 1 ? variants[0]! : { kind: 'union', variants };
+  }
+  if (typeof type === 'string') {
+    if (!PRIMITIVE_TYPES.has(type)) {
+      warn(context, `unknown type "${type}"; treated as unknown`, pointerJoin(pointer, 'type'));
+      return { kind: 'unknown' };
+    }
+    return typedSchemaToIr(context, node, type, pointer, depth);
+  }
+  if (isObject(node['properties']) || isObject(node['additionalProperties']) || node['additionalProperties'] === false) {
+    return typedSchemaToIr(context, node, 'object', pointer, depth);
+  }
+  if (node['items'] !== undefined || Array.isArray(node['prefixItems'])) return typedSchemaToIr(context, node, 'array', pointer, depth);
+  return { kind: 'unknown' };
+}
+
+/** allOf → intersection; oneOf/anyOf → union. Sibling properties join the intersection. */
+function compositeToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema | undefined {
+  const hasOwnShape = isObject(node['properties']) || node['type'] !== undefined;
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = node[keyword];
+    if (!Array.isArray(list) || list.length === 0) continue;
+    const variants = list.map((item, index) => schemaToIr(context, item, pointerJoin(pointer, keyword, index), depth + 1));
+    const discriminator = discriminatorToIr(context, node['discriminator']);
+    const union: ir.Schema = discriminator ? { kind: 'union', variants, discriminator } : { kind: 'union', variants };
+    const own = hasOwnShape && node['type'] !== 'null' ? ownShape(context, node, pointer, depth) : undefined;
+    return own ? { kind: 'intersection', members: [own, union] } : union;
+  }
+  const allOf = node['allOf'];
+  if (Array.isArray(allOf) && allOf.length > 0) {
+    const members = allOf.map((item, index) => schemaToIr(context, item, pointerJoin(pointer, 'allOf', index), depth + 1));
+    if (hasOwnShape) {
+      const own = ownShape(context, node, pointer, depth);
+      if (own) members.push(own);
+    }
+    return members.length === 1 ? members[0]! : { kind: 'intersection', members };
+  }
+  return undefined;
+}
+
+/** The schema's own keywords, without its composition keywords. */
+function ownShape(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema | undefined {
+  const { allOf: _allOf, oneOf: _oneOf, anyOf: _anyOf, discriminator: _d, description: _desc, title: _title, ...rest } = node;
+  const shape = bareSchemaToIr(context, rest, pointer, depth);
+  if (shape.kind === 'unknown') return undefined;
+  if (shape.kind === 'object' && shape.properties.length === 0 && shape.additionalProperties === undefined) return undefined;
+  return shape;
+}
+
+function discriminatorToIr(context: BuildContext, node: unknown): ir.Discriminator | undefined {
+  if (typeof node === 'string') return { propertyName: node, mapping: [] };
+  if (!isObject(node) || typeof node['propertyName'] !== 'string') return undefined;
+  const mapping: { value: string; schema: string }[] = [];
+  if (isObject(node['mapping'])) {
+    for (const [value, target] of Object.entries(node['mapping'])) {
+      if (typeof target !== 'string') continue;
+      const name = target.startsWith(context.schemaRefPrefix) ? decodeToken(target.slice(context.schemaRefPrefix.length)) : target;
+      mapping.push({ value, schema: name });
+    }
+  }
+  return { propertyName: node['propertyName'], mapping };
+}
+
+function typedSchemaToIr(context: BuildContext, node: SpecObject, type: string, pointer: string, depth: number): ir.Schema {
+  const format = stringOrUndefined(node['format']);
+  switch (type) {
+    case 'string':
+      if (format === 'binary') return { kind: 'binary' };
+      return format ? { kind: 'string', format } : { kind: 'string' };
+    case 'file':
+      return { kind: 'binary' };
+    case 'number':
+    case 'integer':
+      return format ? { kind: type, format } : { kind: type };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'null':
+      return { kind: 'null' };
+    case 'array':
+      return arrayToIr(context, node, pointer, depth);
+    default:
+      return objectToIr(context, node, pointer, depth);
+  }
+}
+
+function arrayToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
+  if (Array.isArray(node['prefixItems'])) {
+    const items = node['prefixItems'].map((item, index) => schemaToIr(context, item, pointerJoin(pointer, 'prefixItems', index), depth + 1));
+    if (node['items'] === false) return { kind: 'tuple', items };
+    const rest = node['items'] === undefined ? { kind: 'unknown' as const } : schemaToIr(context, node['items'], pointerJoin(pointer, 'items'), depth + 1);
+    return { kind: 'tuple', items, rest };
+  }
+  if (Array.isArray(node['items'])) {
+    // JSON Schema draft 4 tuple form (`items: [...]`).
+    const items = node['items'].map((item, index) => schemaToIr(context, item, pointerJoin(pointer, 'items', index), depth + 1));
+    return { kind: 'tuple', items, rest: { kind: 'unknown' } };
+  }
+  return { kind: 'array', items: schemaToIr(context, node['items'], pointerJoin(pointer, 'items'), depth + 1) };
+}
+
+function objectToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
+  const required = new Set(Array.isArray(node['required']) ? node['required'].filter((r): r is string => typeof r === 'string') : []);
+  const properties: ir.Property[] = [];
+  if (isObject(node['properties'])) {
+    for (const [name, value] of Object.entries(node['properties'])) {
+      properties.push({ name, required: required.has(name), schema: schemaToIr(context, value, pointerJoin(pointer, 'properties', name), depth + 1) });
+    }
+  }
+  const additional = node['additionalProperties'];
+  let additionalProperties: boolean | ir.Schema | undefined;
+  if (additional === true || additional === false) additionalProperties = additional;
+  else if (isObject(additional)) {
+    additionalProperties = Object.keys(additional).length === 0 ? true : schemaToIr(context, additional, pointerJoin(pointer, 'additionalProperties'), depth + 1);
+  }
+  if (isObject(node['patternProperties'])) {
+    // Patterns cannot be expressed as index signatures; their value types join the index signature.
+    const patterned = Object.entries(node['patternProperties']).map(([pattern, value]) =>
+      schemaToIr(context, value, pointerJoin(pointer, 'patternProperties', pattern), depth + 1),
+    );
+    const variants = [...(isObjectSchema(additionalProperties) ? [additionalProperties] : []), ...patterned];
+    if (additionalProperties !== true) additionalProperties = variants.length === 1 ? variants[0]! : { kind: 'union', variants };
+  }
+  return additionalProperties === undefined ? { kind: 'object', properties } : { kind: 'object', properties, additionalProperties };
+}
+
+function isObjectSchema(value: boolean | ir.Schema | undefined): value is ir.Schema {
+  return typeof value === 'object';
+}
+
+function enumToIr(node: SpecObject): ir.Schema {
+  const values = (node['enum'] as unknown[]).map(literal);
+  const names = node['x-enum-varnames'] ?? node['x-enumNames'];
+  const varNames = Array.isArray(names) && names.length === values.length && names.every((n) => typeof n === 'string') ? (names as string[]) : undefined;
+  const unique = [...new Set(values)];
+  const withNull = (node['nullable'] === true || (Array.isArray(node['type']) && node['type'].includes('null'))) && !unique.includes(null) ? [...unique, null] : unique;
+  return varNames && unique.length === values.length ? { kind: 'enum', values: withNull, varNames } : { kind: 'enum', values: withNull };
+}
+
+/** Enum and const values become literals; objects and arrays are not literal types, so stringify. */
+function literal(value: unknown): string | number | boolean | null {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  return JSON.stringify(value) ?? null;
+}
+
+function schemaInfo(node: SpecObject): ir.SchemaInfo {
+  const info: { -readonly [K in keyof ir.SchemaInfo]: ir.SchemaInfo[K] } = {};
+  if (typeof node['title'] === 'string') info.title = node['title'];
+  if (typeof node['description'] === 'string') info.description = node['description'];
+  if (node['deprecated'] === true) info.deprecated = true;
+  if (node['readOnly'] === true) info.readOnly = true;
+  if (node['writeOnly'] === true) info.writeOnly = true;
+  if (node['default'] !== undefined) info.default = toJson(node['default']);
+  if (node['example'] !== undefined) info.example = toJson(node['example']);
+  else if (Array.isArray(node['examples']) && node['examples'].length > 0) info.example = toJson(node['examples'][0]);
+  return info;
+}
+
+/** Copies a value as plain JSON (dates from YAML become strings; cycles are impossible after parsing). */
+function toJson(value: unknown): ir.JsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as ir.JsonValue;
+}
+
+function withInfo(schema: ir.Schema, info: ir.SchemaInfo): ir.Schema {
+  return Object.keys(info).length === 0 ? schema : ({ ...schema, ...info } as ir.Schema);
+}
+
+/** `nullable: true` (3.0) and `x-nullable` (2.0): the type or null. */
+function makeNullable(schema: ir.Schema): ir.Schema {
+  if (schema.kind === 'null' || schema.kind === 'unknown') return schema;
+  if (schema.kind === 'enum') return schema.values.includes(null) ? schema : { ...schema, values: [...schema.values, null] };
+  if (schema.kind === 'union') {
+    return schema.variants.some((variant) => variant.kind === 'null') ? schema : { ...schema, variants: [...schema.variants, { kind: 'null' }] };
+  }
+  const { title, description, deprecated, readOnly, writeOnly, default: def, example, ...bare } = schema;
+  const info = schemaInfoOf({ title, description, deprecated, readOnly, writeOnly, default: def, example });
+  return withInfo({ kind: 'union', variants: [bare as ir.Schema, { kind: 'null' }] }, info);
+}
+
+function schemaInfoOf(info: Record<string, unknown>): ir.SchemaInfo {
+  return Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined)) as ir.SchemaInfo;
+}

@@ -1,0 +1,123 @@
+/**
+ * Turning spec strings into TypeScript identifiers. Only ASCII letters, digits, `_` and `$`
+ * survive, so an identifier can never carry quotes, spaces, path separators or invisible text.
+ */
+
+/** ECMAScript reserved words plus strict-mode and TypeScript contextual ones that break declarations. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
+  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await', 'arguments',
+  'eval', 'undefined', 'NaN', 'Infinity', 'async', 'of', 'as', 'is', 'type', 'declare', 'namespace', 'module',
+]);
+
+/**
+ * Names a type may not take: TypeScript's predefined types and the globals that generated code
+ * refers to (a model called `Promise` would break every method returning one).
+ */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'any', 'unknown', 'never', 'void', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'undefined', 'null',
+  'Array', 'ReadonlyArray', 'Record', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Promise', 'PromiseLike',
+  'Blob', 'File', 'FormData', 'Headers', 'Response', 'Request', 'RequestInit', 'URL', 'URLSearchParams', 'AbortSignal',
+  'Date', 'JSON', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Function', 'globalThis',
+]);
+
+/** Windows device names: a file called `CON.ts` or `nul.md` cannot be created there. */
+const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/** Longest identifier kept before shortening (file names stay far below path limits). */
+const MAX_LENGTH = 80;
+
+/** Splits on separators and case changes: `get_user-Sessions2FA` → [get, user, Sessions2, FA]. */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `user_sessions` → `UserSessions`. Acronyms keep their case (`HTTPValidationError` stays). */
+export function pascalCase(text: string): string {
+  return words(text).map(capitalize).join('');
+}
+
+/** `delete_session` → `deleteSession`; `X-User-Id` → `xUserId`. */
+export function camelCase(text: string): string {
+  const parts = words(text);
+  if (parts.length === 0) return '';
+  const [first, ...rest] = parts;
+  const head = /^[A-Z0-9]+$/.test(first!) ? first!.toLowerCase() : first!.charAt(0).toLowerCase() + first!.slice(1);
+  return head + rest.map(capitalize).join('');
+}
+
+/** Makes `candidate` a valid identifier: not empty, no leading digit, not too long. */
+export function toIdentifier(candidate: string, fallback: string): string {
+  let name = candidate.replace(/[^A-Za-z0-9_$]/g, '');
+  if (name === '') name = fallback;
+  if (/^[0-9]/.test(name)) name = '_' + name;
+  if (name.length > MAX_LENGTH) name = name.slice(0, MAX_LENGTH - 9) + '_' + shortHash(name);
+  return name;
+}
+
+/** True when the name would be a bad file name on some platform (device names). */
+export function isDeviceName(name: string): boolean {
+  return DEVICE_NAMES.test(name);
+}
+
+/** 8 hex characters of FNV-1a: a stable suffix for shortened names. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * Hands out names that are unique within one scope. With `caseInsensitive`, `Foo` and `FOO`
+ * count as the same name, so the file names derived from them stay distinct on macOS and Windows.
+ */
+export class NameScope {
+  readonly #taken = new Set<string>();
+
+  constructor(
+    private readonly caseInsensitive: boolean,
+    reserved: Iterable<string> = [],
+  ) {
+    for (const name of reserved) this.#taken.add(this.#key(name));
+  }
+
+  #key(name: string): string {
+    return this.caseInsensitive ? name.toLowerCase() : name;
+  }
+
+  has(name: string): boolean {
+    return this.#taken.has(this.#key(name));
+  }
+
+  /** The first free candidate, else the last candidate with the smallest free numeric suffix. */
+  claim(...candidates: string[]): string {
+    for (const candidate of candidates) {
+      if (!this.has(candidate)) return this.#take(candidate);
+    }
+    const base = candidates[candidates.length - 1]!;
+    for (let n = 2; ; n++) {
+      if (!this.has(base + n)) return this.#take(base + n);
+    }
+  }
+
+  #take(name: string): string {
+    this.#taken.add(this.#key(name));
+    return name;
+  }
+}

@@ -1,0 +1,2 @@
+export { assignNames } from './assign-names.js';
+export type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';

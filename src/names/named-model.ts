@@ -1,0 +1,50 @@
+import type * as ir from '../model/ir.js';
+
+/**
+ * The IR with every name decided: what renderers, templates and hooks receive, and what
+ * `oasgen inspect` prints. Plain data, like the IR.
+ */
+export interface NamedModel extends Omit<ir.Model, 'apis' | 'schemas'> {
+  readonly apis: readonly NamedApi[];
+  readonly schemas: readonly NamedSchema[];
+}
+
+export interface NamedApi extends Omit<ir.Api, 'operations'> {
+  /** `SessionsApi`. */
+  readonly className: string;
+  /** `apis/SessionsApi.ts`, relative to the output dir. */
+  readonly fileName: string;
+  /** `docs/SessionsApi.md`. */
+  readonly docFileName: string;
+  readonly operations: readonly NamedOperation[];
+}
+
+export interface NamedOperation extends Omit<ir.Operation, 'parameters'> {
+  /** `deleteSession`. */
+  readonly methodName: string;
+  /** `deleteSessionRaw`: returns status, headers and data. */
+  readonly rawMethodName: string;
+  readonly parameters: readonly NamedParameter[];
+  /** Argument name of the request body, when there is one. */
+  readonly bodyName?: string;
+  /** Argument name of the object holding query, header and cookie parameters. */
+  readonly paramsName?: string;
+  /** Exported interface of that object, e.g. `DeleteSessionParams`. */
+  readonly paramsTypeName?: string;
+  /** Argument name of the trailing RequestOptions. */
+  readonly optionsName: string;
+}
+
+export interface NamedParameter extends ir.Parameter {
+  /** Positional argument name (path parameters) or property of the params object (the rest). */
+  readonly identifier: string;
+}
+
+export interface NamedSchema extends ir.NamedSchema {
+  /** `SessionResponse`. */
+  readonly typeName: string;
+  /** `models/SessionResponse.ts`. */
+  readonly fileName: string;
+  /** `docs/SessionResponse.md`. */
+  readonly docFileName: string;
+}

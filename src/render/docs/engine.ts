@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { UserError } from '../../shared/errors.js';
+import { byCodePoint } from '../../shared/sort.js';
+
+/** The default templates, shipped with the package (resolved from this module, never from cwd). */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+/** Templates whose output is not markdown: compiled without HTML escaping (their sink escapes). */
+const PLAIN_TEXT_TEMPLATES = new Set(['banner.hbs']);
+
+/** A template resolved to its source: the user's override, or the default. */
+interface TemplateSource {
+  readonly relativePath: string;
+  readonly file: string;
+  readonly overridden: boolean;
+}
+
+export interface DocsEngine {
+  /** Renders a top-level template (`api.md.hbs`, …) with its context. */
+  render(relativePath: string, context: object): string;
+  /** User files that match no default template (probably typos). */
+  readonly unknownOverrides: readonly string[];
+}
+
+/** Relative paths of every `.hbs` file under a folder, sorted. */
+export function listTemplates(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listTemplates(dir, relative));
+    else if (entry.name.endsWith('.hbs')) out.push(relative);
+  }
+  return out.sort(byCodePoint);
+}
+
+/**
+ * An isolated Handlebars environment: defaults overridden file by file from `templatesDir`,
+ * partials registered as `partials/<name>`, strict mode so a misspelt field is an error.
+ */
+export function createDocsEngine(helpers: Record<string, Handlebars.HelperDelegate>, templatesDir?: string): DocsEngine {
+  const hb = Handlebars.create();
+  const defaults = listTemplates(DEFAULT_TEMPLATES_DIR);
+  let userFiles: string[] = [];
+  if (templatesDir !== undefined) {
+    let isDir = false;
+    try {
+      isDir = statSync(templatesDir).isDirectory();
+    } catch {
+      throw new UserError('templates folder not found', { file: templatesDir });
+    }
+    if (!isDir) throw new UserError('--templates must be a folder', { file: templatesDir });
+    userFiles = listTemplates(templatesDir);
+  }
+  const userSet = new Set(userFiles);
+  const sources: TemplateSource[] = defaults.map((relativePath) =>
+    userSet.has(relativePath)
+      ? { relativePath, file: path.join(templatesDir!, relativePath), overridden: true }
+      : { relativePath, file: path.join(DEFAULT_TEMPLATES_DIR, relativePath), overridden: false },
+  );
+  const known = new Set(defaults);
+  const unknownOverrides = userFiles.filter((file) => !known.has(file));
+
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const source of sources) {
+    const text = readFileSync(source.file, 'utf8');
+    let template: Handlebars.TemplateDelegate;
+    try {
+      template = hb.compile(text, { strict: true, noEscape: PLAIN_TEXT_TEMPLATES.has(source.relativePath), preventIndent: true });
+    } catch (error) {
+      throw templateError(source, error);
+    }
+    if (source.relativePath.startsWith('partials/')) {
+      hb.registerPartial(source.relativePath.replace(/\.[^/.]+\.hbs$|\.hbs$/, ''), wrapPartial(source, template));
+    } else {
+      compiled.set(source.relativePath, wrapPartial(source, template));
+    }
+  }
+  return {
+    unknownOverrides,
+    render(relativePath, context) {
+      const template = compiled.get(relativePath);
+      if (!template) throw new Error(`no template ${relativePath}`);
+      return template(context);
+    },
+  };
+}
+
+/** Errors inside a template (or its helpers) name the template, its origin and the line. */
+function wrapPartial(source: TemplateSource, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw templateError(source, error);
+    }
+  };
+}
+
+function templateError(source: TemplateSource, error: unknown): UserError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/.exec(message)?.[1] ?? (error as { lineNumber?: number }).lineNumber;
+  const origin = source.overridden ? 'template' : 'default template';
+  return new UserError(`${origin} ${source.relativePath} failed: ${message.split('\n')[0]}`, {
+    file: source.file,
+    ...(line !== undefined ? { line: Number(line) } : {}),
+  });
+}

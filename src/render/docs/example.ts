@@ -1,0 +1,150 @@
+import type * as ir from '../../model/ir.js';
+import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js';
+import { stringLiteral } from '../../shared/escape.js';
+import { byCodePoint } from '../../shared/sort.js';
+import { defaultServerUrl } from '../servers.js';
+import type { TypeWriter } from '../type-text.js';
+
+/** How deep example objects follow named schemas before stopping at optional fields. */
+const MAX_EXAMPLE_DEPTH = 3;
+
+/**
+ * TypeScript examples for the docs. They are compiled by the test suite, so every value is
+ * produced from the schema with the same names the client uses; spec text enters only as
+ * string literals.
+ */
+export class ExampleWriter {
+  readonly #schemas: ReadonlyMap<string, ir.Schema>;
+
+  constructor(
+    private readonly model: NamedModel,
+    private readonly types: TypeWriter,
+  ) {
+    this.#schemas = new Map(model.schemas.map((schema) => [schema.name, schema.schema]));
+  }
+
+  /** A complete example program calling one operation. */
+  operation(api: NamedApi, operation: NamedOperation): string {
+    const imports = new Set<string>(['ApiError', 'Configuration', api.className]);
+    const typeImports = new Set<string>();
+    const lines: string[] = [];
+    const args: string[] = [];
+    for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
+      lines.push(`  const ${parameter.identifier}: ${this.types.type(parameter.schema)} = ${this.value(parameter.schema, parameter.name, 0, new Set())};`);
+      args.push(parameter.identifier);
+    }
+    const body = operation.requestBody?.contents[0];
+    if (body && operation.bodyName) {
+      for (const name of this.types.references(body.schema)) typeImports.add(this.types.typeName(name));
+      lines.push(`  const ${operation.bodyName}: ${this.types.type(body.schema)} = ${this.value(body.schema, operation.bodyName, 0, new Set())};`);
+      args.push(operation.bodyName);
+    }
+    const objectParameters = operation.parameters.filter((p) => p.in !== 'path');
+    if (operation.paramsName && operation.paramsTypeName && objectParameters.length > 0) {
+      typeImports.add(operation.paramsTypeName);
+      const fields = objectParameters.map((p) => `    ${p.identifier}: ${this.value(p.schema, p.name, 1, new Set())},`);
+      lines.push(`  const ${operation.paramsName}: ${operation.paramsTypeName} = {`, ...fields, '  };');
+      args.push(operation.paramsName);
+    }
+    const call = `api.${operation.methodName}(${args.join(', ')})`;
+    const isVoid = operation.responses.filter((r) => /^2/.test(r.status)).every((r) => r.contents.length === 0);
+    const sorted = [...imports, ...[...typeImports].map((name) => `type ${name}`)].sort((a, b) => byCodePoint(a.replace(/^type /, ''), b.replace(/^type /, '')));
+    return [
+      `import { ${sorted.join(', ')} } from '../index.js';`,
+      '',
+      this.#clientSetup(api, operation.security.length > 0),
+      '',
+      'async function example(): Promise<void> {',
+      ...lines,
+      '  try {',
+      isVoid ? `    await ${call};` : `    const result = await ${call};\n    console.log(result);`,
+      '  } catch (error) {',
+      '    if (error instanceof ApiError) console.error(error.status, error.body);',
+      '    else throw error;',
+      '  }',
+      '}',
+      '',
+      'void example();',
+    ].join('\n');
+  }
+
+  /** The README's getting-started program: the first operation of the first API. */
+  readme(): string {
+    const api = this.model.apis[0];
+    const operation = api?.operations[0];
+    if (!api || !operation) return "import { Configuration } from './index.js';\n\nexport const configuration = new Configuration();";
+    return this.operation(api, operation).replace("from '../index.js'", "from './index.js'");
+  }
+
+  #clientSetup(api: NamedApi, needsCredentials: boolean): string {
+    const options = [`  basePath: ${stringLiteral(defaultServerUrl(this.model))},`];
+    if (needsCredentials) {
+      const schemes = new Map(this.model.securitySchemes.map((scheme) => [scheme.name, scheme]));
+      const used = new Set(api.operations.flatMap((op) => op.security.flatMap((requirement) => requirement.schemes.map((s) => schemes.get(s.name)))));
+      for (const scheme of used) {
+        if (!scheme) continue;
+        if (scheme.type === 'apiKey') options.push("  apiKey: 'YOUR_API_KEY',");
+        else if (scheme.type === 'http' && scheme.scheme === 'basic') options.push("  username: 'YOUR_USERNAME',", "  password: 'YOUR_PASSWORD',");
+        else options.push("  accessToken: 'YOUR_ACCESS_TOKEN',");
+      }
+    }
+    return [`const api = new ${api.className}(`, '  new Configuration({', ...[...new Set(options)].map((o) => '  ' + o), '  }),', ');'].join('\n');
+  }
+
+  /** A value of the schema's type, as TypeScript source. */
+  value(schema: ir.Schema, hint: string, depth: number, seen: Set<string>): string {
+    const indent = '  '.repeat(depth + 2);
+    switch (schema.kind) {
+      case 'ref': {
+        const target = this.#schemas.get(schema.name);
+        if (!target || seen.has(schema.name)) return `{} as ${this.types.typeName(schema.name)}`;
+        return this.value({ ...target, ...(schema.example !== undefined ? { example: schema.example } : {}) } as ir.Schema, hint, depth, new Set([...seen, schema.name]));
+      }
+      case 'string':
+        return stringLiteral(typeof schema.example === 'string' ? schema.example : schema.format === 'date-time' ? '2024-01-01T00:00:00Z' : schema.format === 'date' ? '2024-01-01' : `${hint}_example`);
+      case 'number':
+      case 'integer':
+        return typeof schema.example === 'number' && Number.isFinite(schema.example) ? String(schema.example) : '56';
+      case 'boolean':
+        return typeof schema.example === 'boolean' ? String(schema.example) : 'true';
+      case 'null':
+        return 'null';
+      case 'binary':
+        return "new Blob(['file contents'])";
+      case 'unknown':
+        return '{}';
+      case 'enum': {
+        const first = schema.values.find((value) => value !== null) ?? null;
+        return typeof first === 'string' ? stringLiteral(first) : String(first);
+      }
+      case 'array':
+        return `[${this.value(schema.items, hint, depth, seen)}]`;
+      case 'tuple':
+        return `[${schema.items.map((item) => this.value(item, hint, depth, seen)).join(', ')}]`;
+      case 'union': {
+        const variant = schema.variants.find((v) => v.kind !== 'null') ?? schema.variants[0];
+        return variant ? this.value(variant, hint, depth, seen) : 'null';
+      }
+      case 'intersection': {
+        // allOf of objects: one literal with every member's properties.
+        const members = schema.members.map((member) => this.#resolveObject(member));
+        if (members.some((member) => member === undefined)) return `{} as ${this.types.type(schema)}`;
+        const properties = members.flatMap((member) => member!.properties);
+        return this.value({ kind: 'object', properties }, hint, depth, seen);
+      }
+      case 'object': {
+        const fields = schema.properties
+          .filter((property) => property.required || depth < MAX_EXAMPLE_DEPTH)
+          .filter((property) => !property.schema.readOnly || property.required)
+          .map((property) => `${indent}${this.types.propertyKey(property.name)}: ${this.value(property.schema, property.name, depth + 1, seen)},\n`);
+        return fields.length === 0 ? '{}' : `{\n${fields.join('')}${indent.slice(2)}}`;
+      }
+    }
+  }
+
+  /** The object schema behind a schema, following references; undefined when it is not an object. */
+  #resolveObject(schema: ir.Schema): Extract<ir.Schema, { kind: 'object' }> | undefined {
+    const target = schema.kind === 'ref' ? this.#schemas.get(schema.name) : schema;
+    return target?.kind === 'object' ? target : undefined;
+  }
+}

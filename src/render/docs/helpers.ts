@@ -1,0 +1,89 @@
+import Handlebars from 'handlebars';
+import type * as ir from '../../model/ir.js';
+import type { NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
+import { markdown, markdownInline } from '../../shared/escape.js';
+import { defaultServerUrl } from '../servers.js';
+import { resultType, type TypeWriter } from '../type-text.js';
+import { acceptHeader } from '../ts/api-class.js';
+import type { ExampleWriter } from './example.js';
+
+type Helper = Handlebars.HelperDelegate;
+
+const safe = (text: string) => new Handlebars.SafeString(text);
+
+/**
+ * The helpers every template may use (documented in templates/README.md). Spec text is
+ * escaped here, at the sink: `md` for prose, `cell` for table cells and headings.
+ */
+export function docsHelpers(model: NamedModel, types: TypeWriter, examples: ExampleWriter): Record<string, Helper> {
+  const schemaNames = new Map(model.schemas.map((schema) => [schema.name, schema.typeName]));
+  const apiOf = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation, api] as const)));
+  const typeLink = (schema: ir.Schema): string => {
+    const text = markdownInline(types.type(schema));
+    const target = schema.kind === 'ref' ? schema.name : schema.kind === 'array' && schema.items.kind === 'ref' ? schema.items.name : undefined;
+    const typeName = target !== undefined ? schemaNames.get(target) : undefined;
+    return typeName ? `[**${text}**](${typeName}.md)` : `**${text}**`;
+  };
+  const helpers: Record<string, Helper> = {
+    /** Markdown prose from the spec: formatting kept, HTML neutralised. */
+    md: (text: unknown) => safe(markdown(String(text ?? ''))),
+    /** One-line table cell or heading text. */
+    cell: (text: unknown) => safe(markdownInline(String(text ?? ''))),
+    /** `delete` → `DELETE`. */
+    upper: (text: unknown) => String(text).toUpperCase(),
+    /** Anchor id for a name (identifiers and scheme names). */
+    anchor: (text: unknown) => String(text).toLowerCase().replace(/[^a-z0-9_-]+/g, '-'),
+    eq: (a: unknown, b: unknown) => a === b,
+    /** The client's default base URL. */
+    baseUrl: () => defaultServerUrl(model),
+    /** Summary, else description, else the operation id. */
+    summaryOf: (operation: NamedOperation) => operation.summary ?? operation.description ?? operation.operationId,
+    /** The TypeScript type of a schema, linked to its model page when it is a named schema. */
+    typeLink: (schema: ir.Schema) => safe(typeLink(schema)),
+    /** The method's TypeScript signature. */
+    signature: (operation: NamedOperation) => safe(signature(operation, types)),
+    /** The result type, linked; `void (empty response body)` when there is none. */
+    returnType: (operation: NamedOperation) => {
+      const result = resultType(types, operation);
+      if (result === 'void') return 'void (empty response body)';
+      const success = operation.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0);
+      return safe(success ? typeLink(success.contents[0]!.schema) : `**${markdownInline(result)}**`);
+    },
+    /** The request body's preferred schema. */
+    bodySchema: (operation: NamedOperation) => operation.requestBody?.contents[0]?.schema ?? { kind: 'unknown' },
+    /** Media types of the request body. */
+    contentTypes: (operation: NamedOperation) => (operation.requestBody?.contents ?? []).map((c) => c.mediaType).join(', '),
+    /** The Accept header the client sends. */
+    accept: (operation: NamedOperation) => acceptHeader(operation),
+    /** `[optional]`, `[default to …]`, `[deprecated]`, `[readonly]`. */
+    notes: (item: NamedParameter | ir.Property) => {
+      const schema = item.schema;
+      const notes: string[] = [];
+      if (!item.required) notes.push('[optional]');
+      if (schema.default !== undefined) notes.push(`[default to ${markdownInline(JSON.stringify(schema.default))}]`);
+      if (schema.readOnly) notes.push('[readonly]');
+      if (schema.deprecated || ('deprecated' in item && item.deprecated === true)) notes.push('[deprecated]');
+      if ('in' in item && item.in !== 'path') notes.push(`[${item.in}: ${markdownInline(item.name)}]`);
+      return safe(notes.join(' '));
+    },
+    isObject: (schema: ir.Schema) => schema.kind === 'object',
+    /** A compiling TypeScript example calling the operation. */
+    example: (operation: NamedOperation) => safe(examples.operation(apiOf.get(operation)!, operation)),
+    /** The README's getting-started program. */
+    readmeExample: () => safe(examples.readme()),
+  };
+  return helpers;
+}
+
+/** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>` */
+export function signature(operation: NamedOperation, types: TypeWriter): string {
+  const args: string[] = operation.parameters.filter((p) => p.in === 'path').map((p) => `${p.identifier}: ${types.type(p.schema)}`);
+  const body = operation.requestBody;
+  if (body && operation.bodyName) args.push(`${operation.bodyName}${body.required ? '' : '?'}: ${types.type(body.contents[0]!.schema)}`);
+  if (operation.paramsName && operation.paramsTypeName) {
+    const optional = operation.parameters.every((p) => p.in === 'path' || !p.required);
+    args.push(`${operation.paramsName}${optional ? '?' : ''}: ${operation.paramsTypeName}`);
+  }
+  args.push(`${operation.optionsName}?: RequestOptions`);
+  return `${operation.methodName}(${args.join(', ')}): Promise<${resultType(types, operation)}>`;
+}

@@ -1,0 +1,39 @@
+import type { NamedModel } from '../../names/index.js';
+import { TypeWriter } from '../type-text.js';
+import { createDocsEngine } from './engine.js';
+import { ExampleWriter } from './example.js';
+import { docsHelpers } from './helpers.js';
+
+export interface RenderDocsOptions {
+  /** Folder whose templates override the defaults, file by file. */
+  readonly templatesDir?: string;
+  /** oasgen's version, shown in the README and the banner. */
+  readonly generatorVersion: string;
+}
+
+export interface RenderedDocs {
+  /** Output path → markdown. */
+  readonly files: Map<string, string>;
+  /** The banner text for generated code files (the `banner.hbs` template). */
+  readonly banner: string;
+  /** User template files that match no default template. */
+  readonly unknownOverrides: readonly string[];
+}
+
+/** Renders the API pages, model pages, README and banner from the named IR. */
+export function renderDocs(model: NamedModel, options: RenderDocsOptions): RenderedDocs {
+  const types = new TypeWriter(model);
+  const engine = createDocsEngine(docsHelpers(model, types, new ExampleWriter(model, types)), options.templatesDir);
+  const generator = { name: 'oasgen', version: options.generatorVersion };
+  const files = new Map<string, string>();
+  for (const api of model.apis) files.set(api.docFileName, finish(engine.render('api.md.hbs', { model, api, generator })));
+  for (const schema of model.schemas) files.set(schema.docFileName, finish(engine.render('model.md.hbs', { model, schema, generator })));
+  files.set('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
+  const banner = engine.render('banner.hbs', { model, generator });
+  return { files, banner, unknownOverrides: engine.unknownOverrides };
+}
+
+/** LF only, no runs of blank lines, exactly one trailing newline. */
+function finish(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}

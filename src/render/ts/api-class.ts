@@ -1,0 +1,217 @@
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type SourceFileStructure,
+} from 'ts-morph';
+import type * as ir from '../../model/ir.js';
+import type { NamedApi, NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
+import { jsdoc, stringLiteral } from '../../shared/escape.js';
+import { mediaKind, resultType, successShape, type TypeWriter } from '../type-text.js';
+import { defaultServerUrl } from '../servers.js';
+import { docsFromLines } from './jsdoc.js';
+import { modelImports } from './imports.js';
+
+/** One API class file: the params interfaces, then the class with a method pair per operation. */
+export function apiClassFile(api: NamedApi, model: NamedModel, types: TypeWriter): SourceFileStructure {
+  const referenced = new Set<string>();
+  const interfaces: InterfaceDeclarationStructure[] = [];
+  const methods: MethodDeclarationStructure[] = [];
+  for (const operation of api.operations) {
+    for (const parameter of operation.parameters) types.references(parameter.schema, referenced);
+    const body = operation.requestBody?.contents[0];
+    if (body) types.references(body.schema, referenced);
+    for (const schema of successShape(operation).schemas) types.references(schema, referenced);
+    const params = paramsInterface(operation, types);
+    if (params) interfaces.push(params);
+    methods.push(...operationMethods(operation, model, types));
+  }
+  const imports: ImportDeclarationStructure[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../runtime.js',
+      namedImports: ['BaseApi', 'type ApiResponse', 'type Configuration', 'type RequestOptions'],
+    },
+    ...modelImports(referenced, api.fileName, model),
+  ];
+  const classDeclaration: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: api.className,
+    isExported: true,
+    extends: 'BaseApi',
+    docs: docsFromLines([api.description ? jsdoc(api.description) : `Operations tagged ${jsdoc(api.tag)}.`]),
+    ctors: [
+      {
+        parameters: [{ name: 'configuration', type: 'Configuration', hasQuestionToken: true }],
+        statements: [`super(configuration, ${stringLiteral(defaultServerUrl(model))});`],
+      },
+    ],
+    methods,
+  };
+  return { kind: StructureKind.SourceFile, statements: [...imports, ...interfaces, classDeclaration] };
+}
+
+/** The interface of the object that carries query, header and cookie parameters. */
+function paramsInterface(operation: NamedOperation, types: TypeWriter): InterfaceDeclarationStructure | undefined {
+  if (!operation.paramsTypeName) return undefined;
+  return {
+    kind: StructureKind.Interface,
+    name: operation.paramsTypeName,
+    isExported: true,
+    docs: docsFromLines([`Query, header and cookie parameters of \`${operation.methodName}\`.`]),
+    properties: objectParameters(operation).map((parameter) => ({
+      name: parameter.identifier,
+      type: types.type(parameter.schema),
+      hasQuestionToken: !parameter.required,
+      docs: docsFromLines([
+        `${locationLabel(parameter.in)} \`${jsdoc(parameter.name)}\`${parameter.description ? `: ${jsdoc(parameter.description)}` : '.'}`,
+        parameter.deprecated ? '@deprecated' : undefined,
+      ]),
+    })),
+  };
+}
+
+function locationLabel(location: ir.ParameterLocation): string {
+  return { path: 'Path parameter', query: 'Query parameter', header: 'Header', cookie: 'Cookie' }[location];
+}
+
+function pathParameters(operation: NamedOperation): NamedParameter[] {
+  return operation.parameters.filter((parameter) => parameter.in === 'path');
+}
+
+function objectParameters(operation: NamedOperation): NamedParameter[] {
+  return operation.parameters.filter((parameter) => parameter.in !== 'path');
+}
+
+/** Arguments shared by the method and its Raw variant: path params, body, params object, options. */
+function methodParameters(operation: NamedOperation, types: TypeWriter): OptionalKind<ParameterDeclarationStructure>[] {
+  const list: OptionalKind<ParameterDeclarationStructure>[] = pathParameters(operation).map((parameter) => ({
+    name: parameter.identifier,
+    type: types.type(parameter.schema),
+  }));
+  const body = operation.requestBody;
+  const paramsRequired = objectParameters(operation).some((parameter) => parameter.required);
+  if (body && operation.bodyName) {
+    const type = bodyType(body.contents[0]!, types);
+    // A required argument may not follow an optional one: then the body takes `| undefined` instead of `?`.
+    if (body.required) list.push({ name: operation.bodyName, type });
+    else if (paramsRequired) list.push({ name: operation.bodyName, type: `${type} | undefined` });
+    else list.push({ name: operation.bodyName, type, hasQuestionToken: true });
+  }
+  if (operation.paramsName && operation.paramsTypeName) {
+    list.push(paramsRequired ? { name: operation.paramsName, type: operation.paramsTypeName } : { name: operation.paramsName, type: operation.paramsTypeName, initializer: '{}' });
+  }
+  list.push({ name: operation.optionsName, type: 'RequestOptions', hasQuestionToken: true });
+  return list;
+}
+
+function bodyType(content: ir.MediaContent, types: TypeWriter): string {
+  return content.schema.kind === 'unknown' && mediaKind(content.mediaType, content.schema) === 'blob' ? 'Blob' : types.type(content.schema);
+}
+
+function operationMethods(operation: NamedOperation, model: NamedModel, types: TypeWriter): MethodDeclarationStructure[] {
+  const result = resultType(types, operation);
+  const parameters = methodParameters(operation, types);
+  const argumentList = parameters.map((parameter) => parameter.name).join(', ');
+  const docs = operationDocs(operation);
+  const methods: MethodDeclarationStructure[] = [
+    {
+      kind: StructureKind.Method,
+      name: operation.methodName,
+      isAsync: true,
+      parameters,
+      returnType: `Promise<${result}>`,
+      docs,
+      statements: [`return (await this.${operation.rawMethodName}(${argumentList})).data;`],
+    },
+    {
+      kind: StructureKind.Method,
+      name: operation.rawMethodName,
+      isAsync: true,
+      parameters,
+      returnType: `Promise<ApiResponse<${result}>>`,
+      docs: docsFromLines([`Like \`${operation.methodName}\`, but resolves to the status, headers and decoded body.`, operation.deprecated ? '@deprecated' : undefined]),
+      statements: [`return this.request<${result}>(${requestSpec(operation, model)}, ${operation.optionsName});`],
+    },
+  ];
+  return methods;
+}
+
+function operationDocs(operation: NamedOperation) {
+  const lines: (string | undefined)[] = [];
+  if (operation.summary) lines.push(jsdoc(operation.summary));
+  if (operation.description && operation.description !== operation.summary) lines.push(jsdoc(operation.description));
+  lines.push(`\`${operation.method.toUpperCase()} ${jsdoc(operation.path)}\``);
+  for (const parameter of pathParameters(operation)) {
+    lines.push(`@param ${parameter.identifier} ${parameter.description ? jsdoc(parameter.description) : `Path parameter \`${jsdoc(parameter.name)}\`.`}`);
+  }
+  if (operation.requestBody && operation.bodyName) {
+    lines.push(`@param ${operation.bodyName} ${operation.requestBody.description ? jsdoc(operation.requestBody.description) : 'The request body.'}`);
+  }
+  if (operation.paramsName) lines.push(`@param ${operation.paramsName} Query, header and cookie parameters.`);
+  lines.push(`@param ${operation.optionsName} Per-call options (signal, headers).`);
+  const errors = operation.responses.filter((response) => !/^2/.test(response.status));
+  for (const response of errors) lines.push(`@throws {ApiError} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
+  if (operation.deprecated) lines.push('@deprecated');
+  return docsFromLines(lines);
+}
+
+/** The RequestSpec object literal handed to the runtime. Spec text enters only as string literals. */
+function requestSpec(operation: NamedOperation, model: NamedModel): string {
+  const fields: string[] = [`method: ${stringLiteral(operation.method.toUpperCase())}`, `path: ${stringLiteral(operation.path)}`];
+  const pairs = (location: ir.ParameterLocation) =>
+    operation.parameters
+      .filter((parameter) => parameter.in === location)
+      .map((parameter) => `[${stringLiteral(parameter.name)}, ${location === 'path' ? parameter.identifier : `${operation.paramsName}.${parameter.identifier}`}]`);
+  const pathPairs = pairs('path');
+  if (pathPairs.length > 0) fields.push(`pathParams: [${pathPairs.join(', ')}]`);
+  const query = operation.parameters
+    .filter((parameter) => parameter.in === 'query')
+    .map((parameter) => {
+      const style = parameter.style === 'form' || parameter.style === 'spaceDelimited' || parameter.style === 'pipeDelimited' || parameter.style === 'deepObject' ? parameter.style : 'form';
+      const extra = style === 'form' && parameter.explode ? '' : `, style: ${stringLiteral(style)}, explode: ${parameter.explode}`;
+      return `{ name: ${stringLiteral(parameter.name)}, value: ${operation.paramsName}.${parameter.identifier}${extra} }`;
+    });
+  if (query.length > 0) fields.push(`query: [${query.join(', ')}]`);
+  const headerPairs = pairs('header');
+  if (headerPairs.length > 0) fields.push(`headers: [${headerPairs.join(', ')}]`);
+  const cookiePairs = pairs('cookie');
+  if (cookiePairs.length > 0) fields.push(`cookies: [${cookiePairs.join(', ')}]`);
+  const body = operation.requestBody?.contents[0];
+  if (body && operation.bodyName) {
+    fields.push(`body: ${operation.bodyName}`, `contentType: ${stringLiteral(body.mediaType)}`);
+  }
+  const accept = acceptHeader(operation);
+  if (accept) fields.push(`accept: ${stringLiteral(accept)}`);
+  const security = securityAlternatives(operation, model);
+  if (security) fields.push(`security: ${security}`);
+  fields.push(`responseKind: ${stringLiteral(successShape(operation).kind)}`);
+  return `{\n  ${fields.join(',\n  ')},\n}`;
+}
+
+/** Every media type any response declares, JSON first. */
+export function acceptHeader(operation: NamedOperation): string {
+  const types = new Set<string>();
+  for (const response of operation.responses) for (const content of response.contents) types.add(content.mediaType);
+  return [...types].join(', ');
+}
+
+function securityAlternatives(operation: NamedOperation, model: NamedModel): string | undefined {
+  if (operation.security.length === 0) return undefined;
+  const schemes = new Map(model.securitySchemes.map((scheme) => [scheme.name, scheme]));
+  const alternatives = operation.security.map((requirement) => {
+    const parts = requirement.schemes.flatMap(({ name }) => {
+      const scheme = schemes.get(name);
+      if (!scheme) return [];
+      if (scheme.type === 'apiKey') return [`{ type: 'apiKey', in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.parameterName)} }`];
+      if (scheme.type === 'http') return [`{ type: 'http', scheme: ${scheme.scheme === 'basic' ? "'basic'" : "'bearer'"} }`];
+      return [`{ type: ${stringLiteral(scheme.type)} }`];
+    });
+    return `[${parts.join(', ')}]`;
+  });
+  return `[${alternatives.join(', ')}]`;
+}

@@ -1,0 +1,25 @@
+import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { NamedModel } from '../../names/index.js';
+import { byCodePoint } from '../../shared/sort.js';
+import path from 'node:path';
+
+/** Relative ESM import specifier between two output files, with the `.js` extension NodeNext needs. */
+export function relativeImport(fromFile: string, toFile: string): string {
+  const relative = path.posix.relative(path.posix.dirname(fromFile), toFile).replace(/\.ts$/, '.js');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** `import type { X } from '../models/X.js'` for every named schema used, sorted. */
+export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): ImportDeclarationStructure[] {
+  const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+  return [...schemaNames]
+    .map((name) => byName.get(name))
+    .filter((schema) => schema !== undefined)
+    .sort((a, b) => byCodePoint(a.typeName, b.typeName))
+    .map((schema) => ({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: relativeImport(fromFile, schema.fileName),
+      namedImports: [schema.typeName],
+    }));
+}

@@ -1,0 +1,60 @@
+import {
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type SourceFileStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import type * as ir from '../../model/ir.js';
+import type { NamedModel, NamedSchema } from '../../names/index.js';
+import { jsdoc } from '../../shared/escape.js';
+import type { TypeWriter } from '../type-text.js';
+import { modelImports } from './imports.js';
+import { docsFromLines } from './jsdoc.js';
+
+/** One model file: an interface for object schemas, a type alias for everything else. */
+export function modelFile(schema: NamedSchema, model: NamedModel, types: TypeWriter): SourceFileStructure {
+  const referenced = types.references(schema.schema);
+  referenced.delete(schema.name); // self-reference needs no import
+  const docs = docsFromLines(schemaDocLines(schema.schema));
+  const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
+    schema.schema.kind === 'object'
+      ? {
+          kind: StructureKind.Interface,
+          name: schema.typeName,
+          isExported: true,
+          docs,
+          properties: schema.schema.properties.map((property) => propertySignature(property, types)),
+          indexSignatures: indexSignature(schema.schema, types),
+        }
+      : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.type(schema.schema) };
+  return { kind: StructureKind.SourceFile, statements: [...modelImports(referenced, schema.fileName, model), declaration] };
+}
+
+function indexSignature(schema: Extract<ir.Schema, { kind: 'object' }>, types: TypeWriter) {
+  const type = types.indexSignatureType(schema);
+  if (type === undefined) return [];
+  return [{ keyName: 'key', keyType: 'string', returnType: type }];
+}
+
+function propertySignature(property: ir.Property, types: TypeWriter): OptionalKind<PropertySignatureStructure> {
+  return {
+    name: types.propertyKey(property.name),
+    type: types.type(property.schema),
+    hasQuestionToken: !property.required,
+    isReadonly: property.schema.readOnly === true,
+    docs: docsFromLines(schemaDocLines(property.schema)),
+  };
+}
+
+/** Description, format, default and deprecation of a schema, as JSDoc lines. */
+function schemaDocLines(schema: ir.Schema): (string | undefined)[] {
+  const format = 'format' in schema && schema.format ? `Format: \`${jsdoc(schema.format)}\`.` : undefined;
+  return [
+    schema.description ? jsdoc(schema.description) : schema.title ? jsdoc(schema.title) : undefined,
+    format,
+    schema.default !== undefined ? `@defaultValue ${jsdoc(JSON.stringify(schema.default))}` : undefined,
+    schema.deprecated ? '@deprecated' : undefined,
+  ];
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type SourceFile, type SourceFileStructure } from 'ts-morph';
+import type { NamedModel } from '../../names/index.js';
+import { lineComment } from '../../shared/escape.js';
+import { TypeWriter } from '../type-text.js';
+import { apiClassFile } from './api-class.js';
+import { relativeImport } from './imports.js';
+import { modelFile } from './model-types.js';
+
+/** The runtime module, copied verbatim into every client (resolved from the package, never from cwd). */
+const RUNTIME_SOURCE = new URL('../../../src/runtime/runtime.ts', import.meta.url);
+
+export interface RenderClientOptions {
+  /** Text put as `//` comment lines at the top of every TypeScript file. */
+  readonly banner: string;
+  /** Called once per built file, before its text is taken (user hooks). */
+  readonly onSourceFile?: (file: SourceFile, info: { readonly path: string }) => void;
+}
+
+/** Builds every TypeScript file of the client from structures; returns path → text. */
+export function renderClient(model: NamedModel, options: RenderClientOptions): Map<string, string> {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+      quoteKind: QuoteKind.Single,
+      useTrailingCommas: true,
+    },
+  });
+  const types = new TypeWriter(model);
+  const structures = new Map<string, SourceFileStructure>();
+  for (const api of model.apis) structures.set(api.fileName, apiClassFile(api, model, types));
+  for (const schema of model.schemas) structures.set(schema.fileName, modelFile(schema, model, types));
+  structures.set('index.ts', indexFile(model));
+
+  const banner = lineComment(options.banner.trimEnd()) + '\n\n';
+  const files = new Map<string, string>();
+  files.set('runtime.ts', banner + readFileSync(RUNTIME_SOURCE, 'utf8'));
+  for (const [path, structure] of structures) {
+    const file = project.createSourceFile(path, structure, { overwrite: true });
+    options.onSourceFile?.(file, { path });
+    files.set(path, banner + file.getFullText());
+  }
+  return files;
+}
+
+/** Re-exports the runtime, every API class and every model. */
+function indexFile(model: NamedModel): SourceFileStructure {
+  const paths = ['runtime.ts', ...model.apis.map((api) => api.fileName), ...model.schemas.map((schema) => schema.fileName)];
+  return {
+    kind: StructureKind.SourceFile,
+    statements: paths.map((path) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: relativeImport('index.ts', path) })),
+  };
+}

@@ -1,0 +1,170 @@
+import type * as ir from '../model/ir.js';
+import type { NamedModel, NamedOperation } from '../names/index.js';
+import { stringLiteral } from '../shared/escape.js';
+
+/**
+ * IR schema → TypeScript type text. Shared by the client renderer (declarations) and the docs
+ * renderer (type columns), so both always show the same type.
+ */
+export class TypeWriter {
+  readonly #typeNames: ReadonlyMap<string, string>;
+
+  constructor(model: NamedModel) {
+    this.#typeNames = new Map(model.schemas.map((schema) => [schema.name, schema.typeName]));
+  }
+
+  /** Type name of a named schema. */
+  typeName(schemaName: string): string {
+    return this.#typeNames.get(schemaName) ?? 'unknown';
+  }
+
+  /** The type of a schema, as TypeScript source. */
+  type(schema: ir.Schema): string {
+    switch (schema.kind) {
+      case 'ref':
+        return this.typeName(schema.name);
+      case 'string':
+        return 'string';
+      case 'number':
+      case 'integer':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'null':
+        return 'null';
+      case 'binary':
+        return 'Blob';
+      case 'unknown':
+        return 'unknown';
+      case 'enum':
+        return unique(schema.values.map(literalType)).join(' | ') || 'never';
+      case 'array':
+        return `${this.#operand(schema.items)}[]`;
+      case 'tuple': {
+        const items = schema.items.map((item) => this.type(item));
+        if (schema.rest) items.push(`...${this.#operand(schema.rest)}[]`);
+        return `[${items.join(', ')}]`;
+      }
+      case 'object':
+        return this.#objectType(schema);
+      case 'union':
+        return unique(schema.variants.map((variant) => this.#unionMember(variant))).join(' | ') || 'never';
+      case 'intersection':
+        return unique(schema.members.map((member) => this.#operand(member))).join(' & ') || 'unknown';
+    }
+  }
+
+  /** Named schemas a schema refers to directly (for imports), in first-use order. */
+  references(schema: ir.Schema, into: Set<string> = new Set()): Set<string> {
+    switch (schema.kind) {
+      case 'ref':
+        into.add(schema.name);
+        break;
+      case 'array':
+        this.references(schema.items, into);
+        break;
+      case 'tuple':
+        for (const item of schema.items) this.references(item, into);
+        if (schema.rest) this.references(schema.rest, into);
+        break;
+      case 'object':
+        for (const property of schema.properties) this.references(property.schema, into);
+        if (typeof schema.additionalProperties === 'object') this.references(schema.additionalProperties, into);
+        break;
+      case 'union':
+        for (const variant of schema.variants) this.references(variant, into);
+        break;
+      case 'intersection':
+        for (const member of schema.members) this.references(member, into);
+        break;
+      default:
+        break;
+    }
+    return into;
+  }
+
+  /** The property key as written in a type: bare when it is an identifier, else a string literal. */
+  propertyKey(name: string): string {
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : stringLiteral(name);
+  }
+
+  /** Value type of an index signature, or undefined when the object is closed or unspecified. */
+  indexSignatureType(schema: Extract<ir.Schema, { kind: 'object' }>): string | undefined {
+    const additional = schema.additionalProperties;
+    if (additional === undefined || additional === false) return schema.properties.length === 0 && additional === undefined ? 'unknown' : undefined;
+    if (additional === true) return 'unknown';
+    const type = this.type(additional);
+    // Declared properties must fit the index signature; widen when they would not.
+    return schema.properties.length === 0 || type === 'unknown' ? type : 'unknown';
+  }
+
+  #objectType(schema: Extract<ir.Schema, { kind: 'object' }>): string {
+    const members = schema.properties.map((p) => `${this.propertyKey(p.name)}${p.required ? '' : '?'}: ${this.type(p.schema)}`);
+    const index = this.indexSignatureType(schema);
+    if (index !== undefined) members.push(`[key: string]: ${index}`);
+    if (members.length === 0) return schema.additionalProperties === false ? 'Record<string, never>' : 'Record<string, unknown>';
+    return `{ ${members.join('; ')} }`;
+  }
+
+  /** Wraps unions and intersections in parentheses where an operand needs it (`(A | B)[]`). */
+  #operand(schema: ir.Schema): string {
+    const text = this.type(schema);
+    return needsParens(schema, text) ? `(${text})` : text;
+  }
+
+  #unionMember(schema: ir.Schema): string {
+    const text = this.type(schema);
+    return schema.kind === 'intersection' && text.includes(' & ') ? `(${text})` : text;
+  }
+}
+
+function needsParens(schema: ir.Schema, text: string): boolean {
+  if (schema.kind === 'union' || schema.kind === 'intersection') return text.includes(' | ') || text.includes(' & ');
+  if (schema.kind === 'enum') return text.includes(' | ');
+  return false;
+}
+
+function literalType(value: string | number | boolean | null): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number') return String(value);
+  return String(value);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** How the 2xx body is decoded, and its media types. */
+export interface SuccessShape {
+  readonly kind: 'json' | 'text' | 'blob' | 'void';
+  /** The schemas of the successful bodies (one per 2xx status that has content). */
+  readonly schemas: readonly ir.Schema[];
+}
+
+/** Success responses → decoding kind and schemas; the first 2xx with content decides the kind. */
+export function successShape(operation: NamedOperation): SuccessShape {
+  const successes = operation.responses.filter((response) => /^2/.test(response.status));
+  const withContent = successes.filter((response) => response.contents.length > 0);
+  if (withContent.length === 0) return { kind: 'void', schemas: [] };
+  const first = withContent[0]!.contents[0]!;
+  const schemas = withContent.map((response) => response.contents[0]!.schema);
+  return { kind: mediaKind(first.mediaType, first.schema), schemas };
+}
+
+/** JSON (including `+json`), text, or anything else as a Blob. */
+export function mediaKind(mediaType: string, schema: ir.Schema): 'json' | 'text' | 'blob' {
+  if (schema.kind === 'binary') return 'blob';
+  if (/^application\/(?:[\w.+-]*\+)?json\b/i.test(mediaType) || /^\*\/\*/.test(mediaType)) return 'json';
+  if (/^text\//i.test(mediaType)) return 'text';
+  return 'blob';
+}
+
+/** The TypeScript type of a successful call's result. */
+export function resultType(types: TypeWriter, operation: NamedOperation): string {
+  const shape = successShape(operation);
+  if (shape.kind === 'void') return 'void';
+  if (shape.kind === 'blob') return 'Blob';
+  if (shape.kind === 'text') return 'string';
+  const texts = unique(shape.schemas.map((schema) => types.type(schema)));
+  return texts.length === 1 ? texts[0]! : texts.map((text) => (text.includes(' => ') ? `(${text})` : text)).join(' | ');
+}

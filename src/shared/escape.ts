@@ -1,0 +1,90 @@
+/**
+ * The only way spec text reaches generated output: one function per sink. Specs are untrusted,
+ * so every function here assumes hostile input (quotes, backslashes, `${`, `*\/`, CR/LF,
+ * U+2028/2029, bidi and zero-width characters, HTML).
+ */
+
+/** Bidi controls and zero-width characters: invisible, and able to make code read differently. */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+function hex4(char: string): string {
+  return '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0');
+}
+
+/**
+ * A single-quoted TypeScript string literal whose value is exactly `text`.
+ * Escapes everything that could end the literal, start a template or a new line, or hide text.
+ */
+export function stringLiteral(text: string): string {
+  let out = "'";
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === "'") out += "\\'";
+    else if (char === '\\') out += '\\\\';
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (char === '\t') out += '\\t';
+    else if (char === '`') out += '\\x60';
+    else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) out += hex4(char);
+    else if (code === 0x2028 || code === 0x2029) out += hex4(char);
+    else if (INVISIBLE.test(char)) {
+      INVISIBLE.lastIndex = 0;
+      out += hex4(char);
+    } else out += char;
+  }
+  return out + "'";
+}
+
+/**
+ * Text for a JSDoc comment body (without the `/**` frame): it can neither close the comment
+ * nor start a JSDoc tag; line breaks of any kind become `\n`.
+ */
+export function jsdoc(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(INVISIBLE, (char) => hex4(char))
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (char) => hex4(char))
+    .replace(/\*\//g, '*\\/')
+    .replace(/\/\*/g, '/\\*')
+    .replace(/@/g, '\\@')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = Object.freeze({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' });
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => HTML_ENTITIES[char]!);
+}
+
+/**
+ * Markdown prose (descriptions): spec descriptions are CommonMark, so emphasis and code spans
+ * are kept, but no HTML survives, no fence can open, and invisible characters are shown.
+ */
+export function markdown(text: string): string {
+  return escapeHtml(text.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n'))
+    .replace(INVISIBLE, (char) => hex4(char))
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/^(\s*)(`{3,}|~{3,})/gm, (_, space: string, fence: string) => space + '\\' + fence.split('').join('\\'))
+    .replace(/\]\(\s*(javascript|data|vbscript):/gi, '](#$1-blocked:')
+    .trim();
+}
+
+/** Markdown table cell or heading: one line, `|` escaped, markup characters neutralised. */
+export function markdownInline(text: string): string {
+  const oneLine = text.replace(/\s*(?:\r\n?|[\n\u2028\u2029\u0085])\s*/g, ' ').trim();
+  return escapeHtml(oneLine.replace(/\\/g, '\\\\').replace(/([|*_`[\]#~])/g, '\\$1'))
+    .replace(INVISIBLE, (char) => hex4(char))
+    .replace(/[\u0000-\u001f\u007f]/g, '');
+}
+
+/** `//` comment lines: every line break (including U+2028/2029) starts a new `//` line. */
+export function lineComment(text: string): string {
+  return text
+    .replace(INVISIBLE, (char) => hex4(char))
+    .split(/\r\n?|[\n\u2028\u2029\u0085]/)
+    .map((line) => `//${line ? ' ' + line.replace(/[\u0000-\u001f\u007f]/g, '') : ''}`.trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,3 @@
+export { assertSafeRelativePath, type FileSet } from './file-set.js';
+export { createManifest, MANIFEST_PATH, sha256, type Manifest } from './manifest.js';
+export { diffOutput, writeOutput, type OutputDiff, type WriteResult } from './write-output.js';
