@@ -1,0 +1,114 @@
+/**
+ * The committed clients and every TypeScript example in their markdown compile under `tsc --strict`
+ * with the strictest common flags, under TypeScript 5.9 and TypeScript 7 (native), with module
+ * resolution `bundler` and `nodenext`. One tsc run per configuration covers everything; the four
+ * runs start together in beforeAll.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fencedBlocks } from '../helpers/markdown.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLIENTS = ['identity', 'cohesity'] as const;
+
+const COMPILERS = {
+  'TypeScript 5.9': path.join(root, 'node_modules/typescript/bin/tsc'),
+  'TypeScript 7': path.join(root, 'node_modules/typescript7/bin/tsc'),
+} as const;
+
+const RESOLUTIONS = {
+  bundler: { module: 'esnext', moduleResolution: 'bundler' },
+  nodenext: { module: 'nodenext', moduleResolution: 'nodenext' },
+} as const;
+
+type Compiler = keyof typeof COMPILERS;
+type Resolution = keyof typeof RESOLUTIONS;
+interface TscRun {
+  readonly code: number;
+  readonly output: string;
+}
+
+let workDir = '';
+const exampleFiles: string[] = [];
+const runs = new Map<string, Promise<TscRun>>();
+
+/** Copies a client and writes each ```typescript block of its markdown where its relative import resolves. */
+async function stageClient(name: string): Promise<void> {
+  const target = path.join(workDir, name);
+  await cp(path.join(root, 'generated', name), target, { recursive: true });
+  const pages = [
+    { markdown: 'README.md', folder: '' },
+    ...(await readdir(path.join(target, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => ({ markdown: `docs/${f}`, folder: 'docs' })),
+  ];
+  for (const page of pages) {
+    const blocks = fencedBlocks(await readFile(path.join(target, page.markdown), 'utf8'), 'typescript');
+    for (const [index, block] of blocks.entries()) {
+      // Beside the page itself: docs examples import '../index.js', README examples './index.js'.
+      const file = path.join(page.folder, `${path.basename(page.markdown, '.md')}.example-${index + 1}.ts`);
+      await writeFile(path.join(target, file), block);
+      exampleFiles.push(`${name}/${file}`);
+    }
+  }
+}
+
+function tsc(compiler: Compiler, project: string): Promise<TscRun> {
+  const bin = COMPILERS[compiler];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, '-p', project], { cwd: workDir, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, output: `${stdout}${stderr}`.trim() || String(error?.message ?? '') });
+    });
+  });
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'oasgen-compile-'));
+  // nodenext reads the nearest package.json: the clients are ES modules.
+  await writeFile(path.join(workDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+  for (const name of CLIENTS) await stageClient(name);
+  for (const [resolution, moduleOptions] of Object.entries(RESOLUTIONS)) {
+    const project = `tsconfig.${resolution}.json`;
+    const compilerOptions = {
+      ...moduleOptions,
+      target: 'es2022',
+      lib: ['ES2022', 'DOM'],
+      types: [],
+      strict: true,
+      noEmit: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      verbatimModuleSyntax: true,
+      noUnusedLocals: true,
+      noImplicitOverride: true,
+      noImplicitReturns: true,
+      noFallthroughCasesInSwitch: true,
+    };
+    await writeFile(path.join(workDir, project), JSON.stringify({ compilerOptions, include: CLIENTS.map((c) => `${c}/**/*.ts`) }, null, 2));
+    for (const compiler of Object.keys(COMPILERS) as Compiler[]) runs.set(`${compiler} ${resolution}`, tsc(compiler, project));
+  }
+});
+
+afterAll(async () => {
+  await Promise.allSettled(runs.values());
+  if (workDir !== '') await rm(workDir, { recursive: true, force: true });
+});
+
+describe('generated clients and their doc examples compile', () => {
+  it('extracts the examples of every client (README and each API page)', () => {
+    for (const name of CLIENTS) {
+      expect(exampleFiles.filter((f) => f.startsWith(`${name}/`) && !f.includes('/docs/')).length).toBeGreaterThan(0);
+      expect(exampleFiles.filter((f) => f.startsWith(`${name}/docs/`)).length).toBeGreaterThan(0);
+    }
+  });
+
+  const configurations = (Object.keys(COMPILERS) as Compiler[]).flatMap((c) => (Object.keys(RESOLUTIONS) as Resolution[]).map((r) => [c, r] as const));
+  it.each(configurations)('%s, moduleResolution %s: tsc --strict reports nothing', async (compiler, resolution) => {
+    const run = await runs.get(`${compiler} ${resolution}`)!;
+    if (run.code !== 0 || run.output !== '') {
+      throw new Error(`${compiler} (${resolution}) failed with exit code ${run.code}:\n${run.output}`);
+    }
+  });
+});
