@@ -174,9 +174,11 @@ function expandPath(template: string, pairs: [string, unknown][] = []): string {
   return template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
     const value = params.get(name);
     if (value === undefined || value === null) throw new TypeError(`Missing required path parameter "${name}"`);
-    const encoded = encodeURIComponent(String(value));
-    // '.' and '..' are left alone by encodeURIComponent but would be resolved away by URL.
-    return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+    const text = String(value);
+    // URL parsing (here and in fetch) resolves '.' and '..' segments, percent-encoded or not
+    // ('%2E%2E' too): `getSession('..')` would reach the parent resource. No encoding survives.
+    if (text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" cannot be "${text}"`);
+    return encodeURIComponent(text);
   });
 }
 
