@@ -1,18 +1,24 @@
 /**
- * The committed clients and every TypeScript example in their markdown compile under `tsc --strict`
- * with the strictest common flags, under TypeScript 5.9 and TypeScript 7 (native), with module
- * resolution `bundler` and `nodenext`. One tsc run per configuration covers everything; the four
- * runs start together in beforeAll.
+ * The committed clients, the clients of the fixture specs (test/fixtures/specs, generated in
+ * memory) and every TypeScript example in their markdown compile under `tsc --strict` with the
+ * strictest common flags, under TypeScript 5.9 and TypeScript 7 (native), with module resolution
+ * `bundler` and `nodenext`. One tsc run per configuration covers everything; the four runs start
+ * together in beforeAll.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate } from '../../src/pipeline.js';
 import { fencedBlocks } from '../helpers/markdown.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLIENTS = ['identity', 'cohesity'] as const;
+const fixturesDir = path.join(root, 'test', 'fixtures', 'specs');
+const FIXTURES = (await readdir(fixturesDir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+/** Staged folder names: the committed clients, then one per fixture spec. */
+const STAGED = [...CLIENTS, ...FIXTURES.map((f) => `fixture-${f.replace(/\.(ya?ml|json)$/, '')}`)];
 
 const COMPILERS = {
   'TypeScript 5.9': path.join(root, 'node_modules/typescript/bin/tsc'),
@@ -35,10 +41,9 @@ let workDir = '';
 const exampleFiles: string[] = [];
 const runs = new Map<string, Promise<TscRun>>();
 
-/** Copies a client and writes each ```typescript block of its markdown where its relative import resolves. */
-async function stageClient(name: string): Promise<void> {
+/** Writes each ```typescript block of a staged client's markdown where its relative import resolves. */
+async function stageExamples(name: string): Promise<void> {
   const target = path.join(workDir, name);
-  await cp(path.join(root, 'generated', name), target, { recursive: true });
   const pages = [
     { markdown: 'README.md', folder: '' },
     ...(await readdir(path.join(target, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => ({ markdown: `docs/${f}`, folder: 'docs' })),
@@ -68,7 +73,16 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'oasgen-compile-'));
   // nodenext reads the nearest package.json: the clients are ES modules.
   await writeFile(path.join(workDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  for (const name of CLIENTS) await stageClient(name);
+  for (const name of CLIENTS) await cp(path.join(root, 'generated', name), path.join(workDir, name), { recursive: true });
+  for (const [index, fixture] of FIXTURES.entries()) {
+    const { files } = await generate({ input: path.join(fixturesDir, fixture) });
+    for (const [file, content] of files) {
+      const target = path.join(workDir, STAGED[CLIENTS.length + index]!, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, content);
+    }
+  }
+  for (const name of STAGED) await stageExamples(name);
   for (const [resolution, moduleOptions] of Object.entries(RESOLUTIONS)) {
     const project = `tsconfig.${resolution}.json`;
     const compilerOptions = {
@@ -86,7 +100,7 @@ beforeAll(async () => {
       noImplicitReturns: true,
       noFallthroughCasesInSwitch: true,
     };
-    await writeFile(path.join(workDir, project), JSON.stringify({ compilerOptions, include: CLIENTS.map((c) => `${c}/**/*.ts`) }, null, 2));
+    await writeFile(path.join(workDir, project), JSON.stringify({ compilerOptions, include: STAGED.map((c) => `${c}/**/*.ts`) }, null, 2));
     for (const compiler of Object.keys(COMPILERS) as Compiler[]) runs.set(`${compiler} ${resolution}`, tsc(compiler, project));
   }
 });
@@ -98,7 +112,8 @@ afterAll(async () => {
 
 describe('generated clients and their doc examples compile', () => {
   it('extracts the examples of every client (README and each API page)', () => {
-    for (const name of CLIENTS) {
+    expect(STAGED.length).toBeGreaterThan(CLIENTS.length);
+    for (const name of STAGED) {
       expect(exampleFiles.filter((f) => f.startsWith(`${name}/`) && !f.includes('/docs/')).length).toBeGreaterThan(0);
       expect(exampleFiles.filter((f) => f.startsWith(`${name}/docs/`)).length).toBeGreaterThan(0);
     }
