@@ -67,6 +67,8 @@ function nameOperation(
   const methodPascal = methodName.charAt(0).toUpperCase() + methodName.slice(1);
   // Short name when free; else qualified by the class (both SessionsApi and UsersApi have deleteSession).
   const paramsTypeName = paramsName ? typeName([methodPascal + 'Params', className + methodPascal + 'Params'], 'OperationParams', 'Type') : undefined;
+  const hasErrors = operation.responses.some((response) => !/^2/.test(response.status));
+  const errorTypeName = hasErrors ? typeName([methodPascal + 'Error', className + methodPascal + 'Error'], 'OperationError', 'Type') : undefined;
   return {
     ...operation,
     methodName,
@@ -74,6 +76,7 @@ function nameOperation(
     parameters,
     ...(bodyName ? { bodyName } : {}),
     ...(paramsName && paramsTypeName ? { paramsName, paramsTypeName } : {}),
+    ...(errorTypeName ? { errorTypeName } : {}),
     optionsName,
   };
 }

@@ -31,6 +31,8 @@ export interface NamedOperation extends Omit<ir.Operation, 'parameters'> {
   readonly paramsName?: string;
   /** Exported interface of that object, e.g. `DeleteSessionParams`. */
   readonly paramsTypeName?: string;
+  /** Exported type of the ApiError union for the documented error statuses, e.g. `GetSessionError`. */
+  readonly errorTypeName?: string;
   /** Argument name of the trailing RequestOptions. */
   readonly optionsName: string;
 }

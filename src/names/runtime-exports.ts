@@ -10,9 +10,13 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'Configuration',
   'ConfigurationParameters',
   'Credential',
+  'FetchParams',
+  'Middleware',
+  'NetworkError',
   'QueryParameter',
   'RequestOptions',
   'RequestSpec',
   'ResponseKind',
   'SecurityScheme',
+  'TimeoutError',
 ];

@@ -1,61 +1,95 @@
 /*
- * oasgen client runtime: Configuration, BaseApi, ApiError and the request pipeline.
- * Copied verbatim into every generated client. It depends only on web-platform globals
- * (fetch, URL, Headers, AbortSignal, Blob, FormData) so it runs in Node >= 18, browsers, Deno and Bun.
+ * oasgen client runtime: Configuration, BaseApi, the error classes and the request pipeline
+ * (auth, encoding, timeouts, retries, middleware, redirects, decoding). Copied verbatim into
+ * every generated client. It uses only web-platform globals (fetch, URL, Headers, AbortController,
+ * Blob, FormData), so it runs in Node >= 18, browsers, Deno and Bun.
  */
 
-/** A value, or a function (possibly async) that returns it: lets tokens refresh. */
-export type Credential = string | (() => string | Promise<string>);
+/** A value, or a function (possibly async) returning it, called per request so tokens can refresh. Functions get the security scheme's name. */
+export type Credential = string | ((scheme: string) => string | undefined | Promise<string | undefined>);
+
+/** What a `pre` middleware sees and may return changed: the request about to be sent. */
+export interface FetchParams {
+  url: string;
+  init: RequestInit;
+}
+
+/** Hooks around every HTTP attempt, run in array order. Each may be async. */
+export interface Middleware {
+  /** Before sending: return new `{ url, init }` to change the request (e.g. add a tracing header). */
+  pre?(context: FetchParams): FetchParams | void | Promise<FetchParams | void>;
+  /** After a response arrives: return a Response to replace it. */
+  post?(context: FetchParams & { response: Response }): Response | void | Promise<Response | void>;
+  /** When fetch fails (network error, timeout): return a Response to recover, or nothing to let the error propagate. */
+  onError?(context: FetchParams & { error: unknown }): Response | void | Promise<Response | void>;
+}
 
 /** Settings shared by every API class of a client. */
 export interface ConfigurationParameters {
-  /** Base URL that operation paths are appended to. Default: the spec's first server. */
+  /** Base URL that operation paths are appended to. Default: the spec's first server (relative ones resolve against the page's location). */
   basePath?: string;
-  /** Value for apiKey security schemes (header, query or cookie, as the spec says). */
+  /** Value for apiKey security schemes (sent in the header, query or cookie the spec names). */
   apiKey?: Credential;
   /** Bearer token for HTTP bearer, OAuth2 and OpenID Connect schemes. */
   accessToken?: Credential;
   /** User name for HTTP basic authentication. */
-  username?: string;
+  username?: Credential;
   /** Password for HTTP basic authentication. */
-  password?: string;
+  password?: Credential;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
-  /** `credentials` mode passed to fetch (browsers). */
+  /** `credentials` mode passed to fetch (browsers: cookies on cross-origin requests). */
   credentials?: RequestCredentials;
-  /** Custom fetch implementation (for tests, proxies or instrumentation). */
+  /** Custom fetch implementation (tests, proxies, instrumentation). Default: the global fetch. */
   fetchApi?: typeof fetch;
+  /** Hooks around every HTTP attempt, run in order. */
+  middleware?: Middleware[];
+  /** Retries of idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) after network errors, timeouts, 408, 429, 502, 503, 504. Default 2. */
+  retries?: number;
+  /** First backoff delay; it doubles per retry, with jitter (50–100% of it). Default 500 ms. */
+  retryDelayMs?: number;
+  /** Longest backoff; a longer Retry-After ends retrying. Default 60000 ms. */
+  maxRetryDelayMs?: number;
+  /** Time limit of each attempt, body included. Default: none. */
+  timeoutMs?: number;
 }
 
 /** Client configuration, shared by the API classes. */
 export class Configuration {
-  readonly basePath: string | undefined;
-  readonly apiKey: Credential | undefined;
-  readonly accessToken: Credential | undefined;
-  readonly username: string | undefined;
-  readonly password: string | undefined;
+  readonly basePath?: string;
+  readonly apiKey?: Credential;
+  readonly accessToken?: Credential;
+  readonly username?: Credential;
+  readonly password?: Credential;
   readonly headers: Record<string, string>;
-  readonly credentials: RequestCredentials | undefined;
-  readonly fetchApi: typeof fetch | undefined;
+  readonly credentials?: RequestCredentials;
+  readonly fetchApi?: typeof fetch;
+  readonly middleware: Middleware[];
+  readonly retries: number;
+  readonly retryDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  readonly timeoutMs?: number;
 
   constructor(parameters: ConfigurationParameters = {}) {
-    this.basePath = parameters.basePath;
-    this.apiKey = parameters.apiKey;
-    this.accessToken = parameters.accessToken;
-    this.username = parameters.username;
-    this.password = parameters.password;
+    Object.assign(this, parameters);
     this.headers = { ...parameters.headers };
-    this.credentials = parameters.credentials;
-    this.fetchApi = parameters.fetchApi;
+    this.middleware = [...(parameters.middleware ?? [])];
+    this.retries = parameters.retries ?? 2;
+    this.retryDelayMs = parameters.retryDelayMs ?? 500;
+    this.maxRetryDelayMs = parameters.maxRetryDelayMs ?? 60000;
   }
 }
 
 /** Per-call options; they override the Configuration for one request. */
 export interface RequestOptions {
-  /** Aborts the request. */
+  /** Aborts the request, including any backoff wait; the call rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Extra headers for this call. */
+  /** Extra headers for this call (they win over every other header). */
   headers?: Record<string, string>;
+  /** Time limit of each attempt for this call. */
+  timeoutMs?: number;
+  /** Retries for this call; given explicitly, it also enables retries of POST and PATCH. */
+  retries?: number;
 }
 
 /** What the `xxxRaw` methods return: the decoded body plus the HTTP details. */
@@ -66,11 +100,11 @@ export interface ApiResponse<T> {
   response: Response;
 }
 
-/** Thrown for a non-2xx response; `body` is the decoded error body. */
-export class ApiError<TBody = unknown> extends Error {
+/** Thrown for a non-2xx response; `body` is the decoded error body (JSON or text; its body stream is consumed). */
+export class ApiError<TBody = unknown, TStatus extends number = number> extends Error {
   override readonly name = 'ApiError';
   constructor(
-    readonly status: number,
+    readonly status: TStatus,
     readonly headers: Headers,
     readonly body: TBody,
     readonly response: Response,
@@ -81,13 +115,28 @@ export class ApiError<TBody = unknown> extends Error {
   }
 }
 
-/** A security scheme as the generated code describes it to the runtime. */
-export type SecurityScheme =
-  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
-  | { type: 'http'; scheme: 'bearer' | 'basic' }
-  | { type: 'oauth2' | 'openIdConnect' };
+/** Thrown when no response arrived (connection refused or reset, DNS, TLS, unsafe redirect); `cause` is the underlying error. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(method: string, url: string, cause: unknown) {
+    super(`${method} ${url} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
 
-/** One query parameter with its serialisation style. */
+/** Thrown when an attempt exceeded `timeoutMs`. A caller's own abort rejects with the signal's reason (an AbortError) instead. */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(method: string, url: string, timeoutMs: number, cause: unknown) {
+    super(`${method} ${url} timed out after ${timeoutMs} ms`, { cause });
+  }
+}
+
+/** A security scheme as the generated code describes it to the runtime; `id` is its name in the spec. */
+export type SecurityScheme =
+  | { id: string; type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { id: string; type: 'basic' | 'bearer' };
+
+/** One query parameter with its serialisation style (default: form, exploded). */
 export interface QueryParameter {
   name: string;
   value: unknown;
@@ -95,7 +144,7 @@ export interface QueryParameter {
   explode?: boolean;
 }
 
-/** How a response body is decoded. */
+/** How a 2xx body is decoded. */
 export type ResponseKind = 'json' | 'text' | 'blob' | 'void';
 
 /** Everything the generated method knows about one request. */
@@ -103,7 +152,7 @@ export interface RequestSpec {
   method: string;
   /** Path template, e.g. `/sessions/{session_id}`. */
   path: string;
-  /** Name/value pairs (pairs rather than objects: spec names such as `__proto__` stay plain data). */
+  /** Name/value pairs (pairs, not objects: spec names such as `__proto__` stay plain data). */
   pathParams?: [string, unknown][];
   query?: QueryParameter[];
   headers?: [string, unknown][];
@@ -111,104 +160,172 @@ export interface RequestSpec {
   body?: unknown;
   contentType?: string;
   accept?: string;
-  /** Alternatives; each lists the schemes that must all apply. An empty alternative means none. */
+  /** Alternatives; each lists the schemes that must all apply. An empty alternative allows anonymous calls. */
   security?: SecurityScheme[][];
-  /** Decoding of 2xx bodies. */
   responseKind: ResponseKind;
 }
 
+const IDEMPOTENT = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+const RETRY_STATUSES = [408, 429, 502, 503, 504];
+
 /** Base class of every generated API class. */
 export class BaseApi {
-  protected readonly configuration: Configuration;
+  constructor(
+    protected readonly configuration: Configuration = new Configuration(),
+    protected readonly defaultBasePath = '',
+  ) {}
 
-  constructor(configuration: Configuration = new Configuration(), protected readonly defaultBasePath: string = '') {
-    this.configuration = configuration;
-  }
-
-  /** Sends the request and decodes the response; throws ApiError on non-2xx. */
+  /** Sends the request (with auth, timeouts, retries and middleware) and decodes the response; throws ApiError on non-2xx. */
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const config = this.configuration;
-    const url = new URL(joinUrl(config.basePath ?? this.defaultBasePath, expandPath(spec.path, spec.pathParams)));
+    const { method } = spec;
+    const base = config.basePath ?? this.defaultBasePath;
+    // A relative server URL (`/v2`) resolves against the page in browsers; elsewhere it needs an absolute basePath.
+    const page = (globalThis as { location?: { href: string } }).location?.href;
+    if (!page && !/^[a-z][\w+.-]*:/i.test(base)) throw new TypeError(`basePath "${base}" is not an absolute URL: set Configuration.basePath`);
+    const url = new URL(base.replace(/\/+$/, '') + expandPath(spec.path, spec.pathParams), page);
     appendQuery(url, spec.query ?? []);
+    const shownUrl = url.href; // for messages: without credentials in the query
     const headers = new Headers();
-    for (const [name, value] of Object.entries(config.headers)) setHeader(headers, name, value);
-    for (const [name, value] of spec.headers ?? []) {
-      if (value !== undefined && value !== null) setHeader(headers, name, headerValue(value));
-    }
-    const cookies: string[] = [];
-    for (const [name, value] of spec.cookies ?? []) {
-      if (value !== undefined && value !== null) cookies.push(`${name}=${encodeURIComponent(headerValue(value))}`);
-    }
-    await applySecurity(config, spec.security ?? [], url, headers, cookies);
-    if (cookies.length > 0) setHeader(headers, 'Cookie', cookies.join('; '));
+    const setAll = (pairs: [string, unknown][]) => pairs.forEach(([name, value]) => value != null && setHeader(headers, name, flat(value)));
+    setAll(Object.entries(config.headers));
+    setAll(spec.headers ?? []);
+    const cookies = (spec.cookies ?? []).filter(([, value]) => value != null).map(([name, value]) => `${name}=${encodeURIComponent(flat(value))}`);
+    const secret = await applySecurity(config, spec.security ?? [], url, headers, cookies);
+    if (cookies.length) setHeader(headers, 'Cookie', cookies.join('; '));
     if (spec.accept) setHeader(headers, 'Accept', spec.accept);
-    const init: RequestInit = { method: spec.method, headers };
-    if (spec.body !== undefined) {
-      init.body = encodeBody(spec.body, spec.contentType ?? 'application/json', headers);
-    }
-    for (const [name, value] of Object.entries(options.headers ?? {})) setHeader(headers, name, value);
-    if (options.signal) init.signal = options.signal;
+    const init: RequestInit = { method, headers };
+    if (spec.body !== undefined) init.body = encodeBody(spec.body, spec.contentType ?? 'application/json', headers);
+    setAll(Object.entries(options.headers ?? {}));
     if (config.credentials) init.credentials = config.credentials;
 
-    const fetchApi = config.fetchApi ?? globalThis.fetch;
-    const response = await fetchApi(url.toString(), init);
-    if (response.status < 200 || response.status > 299) {
-      const body = await decodeBody(response, 'json');
-      throw new ApiError(response.status, response.headers, body, response, spec.method, url.toString());
+    const retries = options.retries ?? (IDEMPOTENT.includes(method) ? config.retries : 0);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#attempt<T>(spec, url.href, init, secret, options, shownUrl);
+      } catch (error) {
+        const retryable = error instanceof NetworkError || error instanceof TimeoutError || (error instanceof ApiError && RETRY_STATUSES.includes(error.status));
+        // Retry-After (seconds or an HTTP date) wins over the backoff: base × 2^attempt, 50–100% of it.
+        const retryAfter = error instanceof ApiError ? error.headers.get('Retry-After') ?? '' : '';
+        const until = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - Date.now();
+        const delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
+        if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
+        await sleep(delay, options.signal);
+      }
     }
-    const data = (await decodeBody(response, spec.responseKind)) as T;
-    return { status: response.status, headers: response.headers, data, response };
+  }
+
+  /** One attempt: middleware, fetch (following redirects safely), decoding, all under one timeout. */
+  async #attempt<T>(spec: RequestSpec, url: string, init: RequestInit, secret: string[] | undefined, options: RequestOptions, shownUrl: string): Promise<ApiResponse<T>> {
+    const config = this.configuration;
+    const { signal } = options;
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', abort);
+    if (signal?.aborted) abort();
+    let timedOut = false;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
+    const failure = (cause: unknown) => {
+      if (signal?.aborted) return signal.reason;
+      return timedOut ? new TimeoutError(spec.method, shownUrl, timeoutMs!, cause) : new NetworkError(spec.method, shownUrl, cause);
+    };
+    let params: FetchParams = { url, init: { ...init, signal: controller.signal } };
+    try {
+      for (const m of config.middleware) params = (await m.pre?.(params)) ?? params;
+      let response: Response | undefined;
+      try {
+        response = await fetchSafely(config.fetchApi ?? fetch, params.url, params.init, secret);
+      } catch (cause) {
+        const error = failure(cause);
+        for (const m of config.middleware) response ??= (await m.onError?.({ ...params, error })) ?? undefined;
+        if (!response) throw error;
+      }
+      for (const m of config.middleware) response = (await m.post?.({ ...params, response })) ?? response;
+      try {
+        if (!response.ok) {
+          const body = await decodeBody(response, 'json');
+          throw new ApiError(response.status, response.headers, body, response, spec.method, shownUrl);
+        }
+        const data = (await decodeBody(response, spec.responseKind)) as T;
+        return { status: response.status, headers: response.headers, data, response };
+      } catch (error) {
+        throw error instanceof ApiError ? error : failure(error);
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
   }
 }
 
-function joinUrl(base: string, path: string): string {
-  return base.replace(/\/+$/, '') + path;
+/**
+ * fetch, but when credentials were applied, redirects are followed here: a hop to another origin
+ * drops the credential headers (the new URL never carries query credentials).
+ */
+async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestInit, secret: string[] | undefined): Promise<Response> {
+  if (!secret) return fetchApi(url, init);
+  const origin = new URL(url).origin;
+  init = { ...init, redirect: 'manual' };
+  for (let hops = 0; hops <= 20; hops++) {
+    const response = await fetchApi(url, init);
+    const location = response.headers.get('Location');
+    if (response.type === 'opaqueredirect') throw new TypeError('redirect cannot be followed safely with credentials here');
+    if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
+    await response.body?.cancel();
+    url = new URL(location, url).href;
+    const headers = new Headers(init.headers);
+    if (new URL(url).origin !== origin) secret.forEach((name) => headers.delete(name));
+    init = { ...init, headers };
+    if (response.status === 303 ? init.method !== 'HEAD' : response.status < 303 && init.method === 'POST') {
+      init = { ...init, method: 'GET', body: null };
+      headers.delete('Content-Type');
+    }
+  }
+  throw new TypeError('too many redirects');
 }
 
-/** Substitutes path parameters, percent-encoding every character that could change the path. */
-function expandPath(template: string, pairs: [string, unknown][] = []): string {
-  const params = new Map(pairs);
-  return template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-    const value = params.get(name);
-    if (value === undefined || value === null) throw new TypeError(`Missing required path parameter "${name}"`);
-    const text = String(value);
-    // URL parsing (here and in fetch) resolves '.' and '..' segments, percent-encoded or not
-    // ('%2E%2E' too): `getSession('..')` would reach the parent resource. No encoding survives.
-    if (text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" cannot be "${text}"`);
-    return encodeURIComponent(text);
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => (clearTimeout(timer), reject(signal!.reason));
+    const timer = setTimeout(() => (signal?.removeEventListener('abort', abort), resolve()), ms);
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort);
   });
 }
 
+/** Substitutes path parameters percent-encoded; a value can never add a segment or be a `.`/`..` segment. */
+function expandPath(template: string, pairs: [string, unknown][] = []): string {
+  const params = new Map(pairs);
+  const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
+    const value = params.get(name);
+    if (value == null) throw new TypeError(`Missing required path parameter "${name}"`);
+    return encodeURIComponent(flat(value));
+  });
+  // URL resolves `..` and `%2E%2E` alike, so such a segment cannot be sent safely at all.
+  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) throw new TypeError(`Path parameter makes a dot segment: ${path}`);
+  return path;
+}
+
 function appendQuery(url: URL, query: QueryParameter[]): void {
-  for (const param of query) {
-    const { name, value } = param;
-    if (value === undefined || value === null) continue;
-    const explode = param.explode ?? true;
-    const style = param.style ?? 'form';
+  for (const { name, value, style = 'form', explode = true } of query) {
+    if (value == null) continue;
+    const add = (key: string, item: unknown) => url.searchParams.append(key, String(item));
     if (Array.isArray(value)) {
-      if (style === 'form' && explode) {
-        for (const item of value) url.searchParams.append(name, String(item));
-      } else {
-        const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
-        url.searchParams.append(name, value.map(String).join(separator));
-      }
+      if (style === 'form' && explode) value.forEach((item) => add(name, item));
+      else add(name, value.join(style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ','));
     } else if (typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-      if (style === 'deepObject') {
-        for (const [key, item] of entries) url.searchParams.append(`${name}[${key}]`, String(item));
-      } else if (explode) {
-        for (const [key, item] of entries) url.searchParams.append(key, String(item));
-      } else {
-        url.searchParams.append(name, entries.map(([key, item]) => `${key},${String(item)}`).join(','));
-      }
-    } else {
-      url.searchParams.append(name, String(value));
-    }
+      const entries = Object.entries(value).filter(([, item]) => item != null);
+      if (style === 'deepObject') entries.forEach(([key, item]) => add(`${name}[${key}]`, item));
+      else if (explode) entries.forEach(([key, item]) => add(key, item));
+      else add(name, entries.flat().join(','));
+    } else add(name, value);
   }
 }
 
-function headerValue(value: unknown): string {
-  return Array.isArray(value) ? value.map(String).join(',') : String(value);
+/** Arrays as comma lists (OpenAPI `simple` style). */
+function flat(value: unknown): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
 }
 
 /** Rejects CR/LF so a value can never start a new header. */
@@ -217,78 +334,50 @@ function setHeader(headers: Headers, name: string, value: string): void {
   headers.set(name, value);
 }
 
-async function resolveCredential(credential: Credential | undefined): Promise<string | undefined> {
-  return typeof credential === 'function' ? await credential() : credential;
-}
-
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function hasCredentials(config: Configuration, scheme: SecurityScheme): boolean {
-  if (scheme.type === 'apiKey') return config.apiKey !== undefined;
-  if (scheme.type === 'http' && scheme.scheme === 'basic') return config.username !== undefined;
-  return config.accessToken !== undefined;
-}
-
-/** Applies the first security alternative whose credentials are all configured. */
-async function applySecurity(
-  config: Configuration,
-  alternatives: SecurityScheme[][],
-  url: URL,
-  headers: Headers,
-  cookies: string[],
-): Promise<void> {
-  const chosen = alternatives.find((schemes) => schemes.every((scheme) => hasCredentials(config, scheme)));
-  for (const scheme of chosen ?? []) {
+/**
+ * Applies the first alternative whose credentials are all configured; anonymous (`{}`) when none is.
+ * Returns the names of the headers that carry credentials, or undefined when none was applied.
+ */
+async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], url: URL, headers: Headers, cookies: string[]): Promise<string[] | undefined> {
+  const credential = (scheme: SecurityScheme) =>
+    scheme.type === 'apiKey' ? config.apiKey : scheme.type === 'basic' ? config.username : config.accessToken;
+  const chosen = alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined));
+  if (!chosen) return undefined;
+  const secret: string[] = [];
+  const resolve = async (value: Credential | undefined, id: string) => (typeof value === 'function' ? await value(id) : value) ?? '';
+  for (const scheme of chosen) {
+    const value = await resolve(credential(scheme), scheme.id);
     if (scheme.type === 'apiKey') {
-      const key = (await resolveCredential(config.apiKey)) ?? '';
-      if (scheme.in === 'header') setHeader(headers, scheme.name, key);
-      else if (scheme.in === 'query') url.searchParams.set(scheme.name, key);
-      else cookies.push(`${scheme.name}=${encodeURIComponent(key)}`);
-    } else if (scheme.type === 'http' && scheme.scheme === 'basic') {
-      setHeader(headers, 'Authorization', `Basic ${base64(`${config.username ?? ''}:${config.password ?? ''}`)}`);
+      if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
+      else if (scheme.in === 'query') url.searchParams.set(scheme.name, value);
+      else secret.push('Cookie'), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
     } else {
-      setHeader(headers, 'Authorization', `Bearer ${(await resolveCredential(config.accessToken)) ?? ''}`);
+      const basic = scheme.type === 'basic';
+      const token = basic ? btoa(String.fromCharCode(...new TextEncoder().encode(`${value}:${await resolve(config.password, scheme.id)}`))) : value;
+      secret.push('Authorization'), setHeader(headers, 'Authorization', `${basic ? 'Basic' : 'Bearer'} ${token}`);
     }
   }
+  return secret;
 }
 
 function encodeBody(body: unknown, contentType: string, headers: Headers): BodyInit {
-  if (contentType === 'multipart/form-data') {
+  const entries = () => Object.entries(body as object).flatMap(([name, value]) => (value == null ? [] : [value].flat().map((item) => [name, item] as const)));
+  if (/^multipart\/form-data/i.test(contentType)) {
     const form = new FormData();
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (value === undefined || value === null) continue;
-      for (const item of Array.isArray(value) ? value : [value]) {
-        form.append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
-      }
-    }
-    return form; // fetch sets the boundary
+    for (const [name, item] of entries()) form.append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
+    return form; // fetch sets the Content-Type with the boundary
   }
   setHeader(headers, 'Content-Type', contentType);
-  if (contentType === 'application/x-www-form-urlencoded') {
-    const form = new URLSearchParams();
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (value === undefined || value === null) continue;
-      for (const item of Array.isArray(value) ? value : [value]) form.append(name, String(item));
-    }
-    return form;
-  }
-  if (isJsonMediaType(contentType)) return JSON.stringify(body);
-  if (body instanceof Blob || typeof body === 'string' || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    return body as BodyInit;
-  }
-  return String(body);
+  if (/^application\/x-www-form-urlencoded/i.test(contentType)) return new URLSearchParams(entries().map(([name, item]) => [name, String(item)]));
+  if (isJson(contentType)) return JSON.stringify(body);
+  return body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? (body as BodyInit) : String(body);
 }
 
-function isJsonMediaType(contentType: string): boolean {
-  return /^application\/(?:[\w.+-]*\+)?json(?:;|$)/i.test(contentType);
+function isJson(contentType: string): boolean {
+  return /^application\/([\w.+-]*\+)?json(;|$)|^\*\/\*/i.test(contentType);
 }
 
-/** Decodes a body: empty → undefined; JSON by content type; text; or Blob. */
+/** Decodes a body by kind and Content-Type: empty → undefined; JSON; text; Blob. */
 async function decodeBody(response: Response, kind: ResponseKind): Promise<unknown> {
   if (kind === 'void' || response.status === 204 || response.status === 205) {
     await response.body?.cancel();
@@ -296,9 +385,8 @@ async function decodeBody(response: Response, kind: ResponseKind): Promise<unkno
   }
   if (kind === 'blob') return response.blob();
   const text = await response.text();
-  if (text === '') return undefined;
-  const contentType = response.headers.get('Content-Type') ?? '';
-  if (kind === 'json' || isJsonMediaType(contentType)) {
+  if (!text) return undefined;
+  if (kind === 'json' && isJson(response.headers.get('Content-Type') ?? 'application/json')) {
     try {
       return JSON.parse(text);
     } catch {

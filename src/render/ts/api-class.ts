@@ -7,6 +7,7 @@ import {
   type OptionalKind,
   type ParameterDeclarationStructure,
   type SourceFileStructure,
+  type TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
@@ -21,20 +22,24 @@ export function apiClassFile(api: NamedApi, model: NamedModel, types: TypeWriter
   const referenced = new Set<string>();
   const interfaces: InterfaceDeclarationStructure[] = [];
   const methods: MethodDeclarationStructure[] = [];
+  const errorTypes: TypeAliasDeclarationStructure[] = [];
   for (const operation of api.operations) {
     for (const parameter of operation.parameters) types.references(parameter.schema, referenced);
     const body = operation.requestBody?.contents[0];
     if (body) types.references(body.schema, referenced);
     for (const schema of successShape(operation).schemas) types.references(schema, referenced);
+    for (const response of errorResponses(operation)) for (const content of response.contents.slice(0, 1)) types.references(content.schema, referenced);
     const params = paramsInterface(operation, types);
     if (params) interfaces.push(params);
+    const errorType = errorTypeAlias(operation, types);
+    if (errorType) errorTypes.push(errorType);
     methods.push(...operationMethods(operation, model, types));
   }
   const imports: ImportDeclarationStructure[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime.js',
-      namedImports: ['BaseApi', 'type ApiResponse', 'type Configuration', 'type RequestOptions'],
+      namedImports: ['BaseApi', ...(errorTypes.length > 0 ? ['type ApiError'] : []), 'type ApiResponse', 'type Configuration', 'type RequestOptions'],
     },
     ...modelImports(referenced, api.fileName, model),
   ];
@@ -52,7 +57,7 @@ export function apiClassFile(api: NamedApi, model: NamedModel, types: TypeWriter
     ],
     methods,
   };
-  return { kind: StructureKind.SourceFile, statements: [...imports, ...interfaces, classDeclaration] };
+  return { kind: StructureKind.SourceFile, statements: [...imports, ...interfaces, ...errorTypes, classDeclaration] };
 }
 
 /** The interface of the object that carries query, header and cookie parameters. */
@@ -72,6 +77,31 @@ function paramsInterface(operation: NamedOperation, types: TypeWriter): Interfac
         parameter.deprecated ? '@deprecated' : undefined,
       ]),
     })),
+  };
+}
+
+function errorResponses(operation: NamedOperation): readonly ir.Response[] {
+  return operation.responses.filter((response) => !/^2/.test(response.status));
+}
+
+/**
+ * `type GetSessionError = ApiError<HTTPValidationError, 422> | …`: one member per documented
+ * error status, so a caller can narrow `body` by `status`. Ranges and `default` keep `number`.
+ * The runtime decodes error bodies as JSON or text, so other media types are `string`.
+ */
+function errorTypeAlias(operation: NamedOperation, types: TypeWriter): TypeAliasDeclarationStructure | undefined {
+  if (!operation.errorTypeName) return undefined;
+  const members = errorResponses(operation).map((response) => {
+    const content = response.contents[0];
+    const body = !content ? 'unknown' : mediaKind(content.mediaType, content.schema) === 'json' ? types.type(content.schema) : 'string';
+    return /^\d{3}$/.test(response.status) ? `ApiError<${body}, ${response.status}>` : `ApiError<${body}>`;
+  });
+  return {
+    kind: StructureKind.TypeAlias,
+    name: operation.errorTypeName,
+    isExported: true,
+    docs: docsFromLines([`What \`${operation.methodName}\` throws for its documented error statuses (narrow \`body\` by \`status\`).`]),
+    type: [...new Set(members)].join(' | '),
   };
 }
 
@@ -153,9 +183,10 @@ function operationDocs(operation: NamedOperation) {
     lines.push(`@param ${operation.bodyName} ${operation.requestBody.description ? jsdoc(operation.requestBody.description) : 'The request body.'}`);
   }
   if (operation.paramsName) lines.push(`@param ${operation.paramsName} Query, header and cookie parameters.`);
-  lines.push(`@param ${operation.optionsName} Per-call options (signal, headers).`);
-  const errors = operation.responses.filter((response) => !/^2/.test(response.status));
-  for (const response of errors) lines.push(`@throws {ApiError} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
+  lines.push(`@param ${operation.optionsName} Per-call options (signal, headers, timeoutMs, retries).`);
+  const errorType = operation.errorTypeName ?? 'ApiError';
+  for (const response of errorResponses(operation)) lines.push(`@throws {${errorType}} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
+  lines.push('@throws {NetworkError} No response arrived.', '@throws {TimeoutError} An attempt took longer than `timeoutMs`.');
   if (operation.deprecated) lines.push('@deprecated');
   return docsFromLines(lines);
 }
@@ -207,9 +238,10 @@ function securityAlternatives(operation: NamedOperation, model: NamedModel): str
     const parts = requirement.schemes.flatMap(({ name }) => {
       const scheme = schemes.get(name);
       if (!scheme) return [];
-      if (scheme.type === 'apiKey') return [`{ type: 'apiKey', in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.parameterName)} }`];
-      if (scheme.type === 'http') return [`{ type: 'http', scheme: ${scheme.scheme === 'basic' ? "'basic'" : "'bearer'"} }`];
-      return [`{ type: ${stringLiteral(scheme.type)} }`];
+      const id = `id: ${stringLiteral(scheme.name)}`;
+      if (scheme.type === 'apiKey') return [`{ ${id}, type: 'apiKey', in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.parameterName)} }`];
+      // HTTP basic sends username:password; bearer, OAuth2, OpenID Connect (and other HTTP schemes) send the access token.
+      return [`{ ${id}, type: ${scheme.type === 'http' && scheme.scheme.toLowerCase() === 'basic' ? "'basic'" : "'bearer'"} }`];
     });
     return `[${parts.join(', ')}]`;
   });
