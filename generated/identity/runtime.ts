@@ -302,11 +302,13 @@ function expandPath(template: string, pairs: [string, unknown][] = []): string {
   const params = new Map(pairs);
   const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
     const value = params.get(name);
-    if (value == null) throw new TypeError(`Missing required path parameter "${name}"`);
-    return encodeURIComponent(flat(value));
+    const text = value == null ? '' : flat(value);
+    // An empty value would address the parent collection (`/sessions/`).
+    if (!text) throw new TypeError(`Missing required path parameter "${name}"`);
+    return encodeURIComponent(text);
   });
-  // URL resolves `..` and `%2E%2E` alike, so such a segment cannot be sent safely at all.
-  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) throw new TypeError(`Path parameter makes a dot segment: ${path}`);
+  // URL parsing resolves `..` and `%2E%2E` alike, so a value making such a segment cannot be sent safely.
+  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) throw new TypeError(`Path parameters cannot make a "." or ".." segment: ${template}`);
   return path;
 }
 

@@ -26,11 +26,10 @@ export class UsersApi extends BaseApi {
   /**
    * Create a user session
    * `POST /users/sessions`
+   * Rejects with `CreateSessionError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param body Specifies the parameters to create a user session
    * @param options Per-call options (signal, headers, timeoutMs, retries).
-   * @throws {CreateSessionError} Any other status: Error
-   * @throws {NetworkError} No response arrived.
-   * @throws {TimeoutError} An attempt took longer than `timeoutMs`.
+   * @throws {ApiError} Any other status: Error
    */
   async createSession(body: CreateUserSessionRequestParams, options?: RequestOptions): Promise<UserSession> {
     return (await this.createSessionRaw(body, options)).data;
@@ -53,11 +52,10 @@ export class UsersApi extends BaseApi {
    * Delete user sessions
    * Deletes all sessions for given user sid or system wide sessions
    * `DELETE /users/sessions`
+   * Rejects with `DeleteSessionError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
-   * @throws {DeleteSessionError} Any other status: Error
-   * @throws {NetworkError} No response arrived.
-   * @throws {TimeoutError} An attempt took longer than `timeoutMs`.
+   * @throws {ApiError} Any other status: Error
    */
   async deleteSession(params: DeleteSessionParams = {}, options?: RequestOptions): Promise<void> {
     return (await this.deleteSessionRaw(params, options)).data;

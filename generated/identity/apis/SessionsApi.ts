@@ -29,12 +29,11 @@ export class SessionsApi extends BaseApi {
   /**
    * Delete Session
    * `DELETE /sessions/{session_id}`
+   * Rejects with `DeleteSessionError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param sessionId Path parameter `session_id`.
    * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
-   * @throws {DeleteSessionError} 422: Validation Error
-   * @throws {NetworkError} No response arrived.
-   * @throws {TimeoutError} An attempt took longer than `timeoutMs`.
+   * @throws {ApiError} 422: Validation Error
    */
   async deleteSession(sessionId: string, params: DeleteSessionParams = {}, options?: RequestOptions): Promise<void> {
     return (await this.deleteSessionRaw(sessionId, params, options)).data;
@@ -55,11 +54,10 @@ export class SessionsApi extends BaseApi {
   /**
    * Get Sessions
    * `GET /sessions/{session_id}`
+   * Rejects with `GetSessionError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param sessionId Path parameter `session_id`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
-   * @throws {GetSessionError} 422: Validation Error
-   * @throws {NetworkError} No response arrived.
-   * @throws {TimeoutError} An attempt took longer than `timeoutMs`.
+   * @throws {ApiError} 422: Validation Error
    */
   async getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse> {
     return (await this.getSessionRaw(sessionId, options)).data;
@@ -79,11 +77,10 @@ export class SessionsApi extends BaseApi {
   /**
    * Get User Sessions
    * `GET /sessions/user/{user_id}`
+   * Rejects with `GetUserSessionsError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param userId Path parameter `user_id`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
-   * @throws {GetUserSessionsError} 422: Validation Error
-   * @throws {NetworkError} No response arrived.
-   * @throws {TimeoutError} An attempt took longer than `timeoutMs`.
+   * @throws {ApiError} 422: Validation Error
    */
   async getUserSessions(userId: string, options?: RequestOptions): Promise<SessionResponse[]> {
     return (await this.getUserSessionsRaw(userId, options)).data;

@@ -176,6 +176,8 @@ function operationDocs(operation: NamedOperation) {
   if (operation.summary) lines.push(jsdoc(operation.summary));
   if (operation.description && operation.description !== operation.summary) lines.push(jsdoc(operation.description));
   lines.push(`\`${operation.method.toUpperCase()} ${jsdoc(operation.path)}\``);
+  const typed = operation.errorTypeName ? `\`${operation.errorTypeName}\` (an \`ApiError\` typed per documented status)` : '`ApiError`';
+  lines.push(`Rejects with ${typed} on a non-2xx status, \`NetworkError\` when no response arrives, \`TimeoutError\` after \`timeoutMs\`.`);
   for (const parameter of pathParameters(operation)) {
     lines.push(`@param ${parameter.identifier} ${parameter.description ? jsdoc(parameter.description) : `Path parameter \`${jsdoc(parameter.name)}\`.`}`);
   }
@@ -184,9 +186,7 @@ function operationDocs(operation: NamedOperation) {
   }
   if (operation.paramsName) lines.push(`@param ${operation.paramsName} Query, header and cookie parameters.`);
   lines.push(`@param ${operation.optionsName} Per-call options (signal, headers, timeoutMs, retries).`);
-  const errorType = operation.errorTypeName ?? 'ApiError';
-  for (const response of errorResponses(operation)) lines.push(`@throws {${errorType}} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
-  lines.push('@throws {NetworkError} No response arrived.', '@throws {TimeoutError} An attempt took longer than `timeoutMs`.');
+  for (const response of errorResponses(operation)) lines.push(`@throws {ApiError} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
   if (operation.deprecated) lines.push('@deprecated');
   return docsFromLines(lines);
 }
