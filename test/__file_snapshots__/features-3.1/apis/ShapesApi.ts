@@ -12,8 +12,9 @@ export class ShapesApi extends BaseApi {
 
   /**
    * `POST /shapes`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param body The request body.
-   * @param options Per-call options (signal, headers).
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
   async addShape(body: Shape, options?: RequestOptions): Promise<Shape> {
     return (await this.addShapeRaw(body, options)).data;
@@ -27,7 +28,7 @@ export class ShapesApi extends BaseApi {
       body: body,
       contentType: 'application/json',
       accept: 'application/json',
-      security: [[{ type: 'http', scheme: 'bearer' }]],
+      security: [[{ id: 'bearer', type: 'bearer' }]],
       responseKind: 'json',
     }, options);
   }

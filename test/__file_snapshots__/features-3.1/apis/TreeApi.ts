@@ -20,9 +20,10 @@ export class TreeApi extends BaseApi {
 
   /**
    * `GET /nodes/{node_id}`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param nodeId Path parameter `node_id`.
    * @param params Query, header and cookie parameters.
-   * @param options Per-call options (signal, headers).
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
   async getNode(nodeId: string, params: GetNodeParams = {}, options?: RequestOptions): Promise<TreeNode> {
     return (await this.getNodeRaw(nodeId, params, options)).data;
@@ -37,7 +38,7 @@ export class TreeApi extends BaseApi {
       query: [{ name: 'depth', value: params.depth }],
       cookies: [['session', params.session]],
       accept: 'application/json',
-      security: [[{ type: 'http', scheme: 'bearer' }]],
+      security: [[{ id: 'bearer', type: 'bearer' }]],
       responseKind: 'json',
     }, options);
   }

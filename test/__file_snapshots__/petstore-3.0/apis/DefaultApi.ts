@@ -12,7 +12,8 @@ export class DefaultApi extends BaseApi {
   /**
    * Liveness probe (untagged, no operationId)
    * `GET /health`
-   * @param options Per-call options (signal, headers).
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
   async getHealth(options?: RequestOptions): Promise<string> {
     return (await this.getHealthRaw(options)).data;
