@@ -7,11 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Node, Project, type ClassDeclaration, type MethodDeclaration, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
+import { Project, type SourceFile } from 'ts-morph';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
 import type { ir } from '../../src/model/index.js';
 import type { NamedOperation } from '../../src/names/index.js';
 import { parseApiPage, type ApiPage } from '../helpers/api-page.js';
+import { byIdentifier, classView, type SeenParameter } from '../helpers/class-view.js';
 import { expectationsFromSeed, type ExpectedApi, type ExpectedMethod, type ExpectedParameter } from './seed-expectations.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,17 +79,6 @@ function irType(schema: ir.Schema): string {
   }
 }
 
-/** One parameter as some artefact shows it, in comparable form. */
-interface SeenParameter {
-  readonly identifier: string;
-  readonly wireName: string;
-  readonly in: string;
-  readonly type: string;
-  readonly optional: boolean;
-}
-
-const byIdentifier = (a: SeenParameter, b: SeenParameter) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
-
 function expectedSeen(parameters: readonly ExpectedParameter[]): SeenParameter[] {
   return parameters.map((p) => ({ identifier: p.identifier, wireName: p.wireName, in: p.in, type: p.type, optional: p.optional })).sort(byIdentifier);
 }
@@ -98,112 +88,6 @@ function operationOf(subject: Subject, method: ExpectedMethod): NamedOperation {
   const operation = api?.operations.find((o) => o.methodName === method.methodName);
   if (operation === undefined) throw new Error(`IR has no ${subject.expected.className}.${method.methodName}`);
   return operation;
-}
-
-// ---- (b) the class, read with ts-morph ----
-
-/** What the generated class says about one method. */
-interface ClassView {
-  readonly signature: string;
-  readonly returnType: string;
-  readonly rawReturnType: string;
-  readonly parameters: SeenParameter[];
-  readonly positional: string[];
-  readonly httpMethod: string;
-  readonly path: string;
-  readonly contentType: string | undefined;
-  readonly accept: string | undefined;
-  readonly apiKeyHeaders: string[];
-  readonly responseKind: string;
-  readonly throws: string[];
-}
-
-function literalText(literal: ObjectLiteralExpression, name: string): string | undefined {
-  const property = literal.getProperty(name);
-  if (property === undefined) return undefined;
-  if (!Node.isPropertyAssignment(property)) throw new Error(`request spec property ${name} is not a plain assignment`);
-  const initializer = property.getInitializerOrThrow();
-  return Node.isStringLiteral(initializer) ? initializer.getLiteralValue() : initializer.getText();
-}
-
-/** `[['X-User-Id', params.xUserId]]` or `[{ name: 'sid', value: params.sid }]` → [wire name, argument expression]. */
-function wirePairs(literal: ObjectLiteralExpression, name: string): [string, string][] {
-  const property = literal.getProperty(name);
-  if (property === undefined) return [];
-  if (!Node.isPropertyAssignment(property)) throw new Error(`${name} is not a plain assignment`);
-  const array = property.getInitializerOrThrow();
-  if (!Node.isArrayLiteralExpression(array)) throw new Error(`${name} is not an array literal`);
-  return array.getElements().map((element): [string, string] => {
-    if (Node.isArrayLiteralExpression(element)) {
-      const [wire, value] = element.getElements();
-      if (!wire || !Node.isStringLiteral(wire) || !value) throw new Error(`${name}: unexpected pair ${element.getText()}`);
-      return [wire.getLiteralValue(), value.getText()];
-    }
-    if (Node.isObjectLiteralExpression(element)) return [literalText(element, 'name')!, literalText(element, 'value')!];
-    throw new Error(`${name}: unexpected element ${element.getText()}`);
-  });
-}
-
-function requestSpec(raw: MethodDeclaration): ObjectLiteralExpression {
-  const call = raw.getDescendants().find((n) => Node.isCallExpression(n) && n.getExpression().getText() === 'this.request');
-  const spec = call && Node.isCallExpression(call) ? call.getArguments()[0] : undefined;
-  if (!spec || !Node.isObjectLiteralExpression(spec)) throw new Error(`${raw.getName()} does not call this.request({...})`);
-  return spec;
-}
-
-function classView(cls: ClassDeclaration, methodName: string): ClassView {
-  const method = cls.getMethodOrThrow(methodName);
-  const raw = cls.getMethodOrThrow(`${methodName}Raw`);
-  const spec = requestSpec(raw);
-  const sourceFile = cls.getSourceFile();
-  const args = method.getParameters().map((p) => ({
-    name: p.getName(),
-    type: p.getTypeNodeOrThrow().getText(),
-    optional: p.hasQuestionToken() || p.hasInitializer(),
-  }));
-  // Which argument expression carries which wire name, and where.
-  const wires = new Map<string, { wireName: string; in: string }>();
-  for (const [location, key] of [['path', 'pathParams'], ['query', 'query'], ['header', 'headers'], ['cookie', 'cookies']] as const) {
-    for (const [wireName, expression] of wirePairs(spec, key)) wires.set(expression, { wireName, in: location });
-  }
-  const bodyExpression = literalText(spec, 'body');
-  const parameters: SeenParameter[] = [];
-  const positional: string[] = [];
-  for (const arg of args) {
-    if (arg.type === 'RequestOptions') continue;
-    const wire = wires.get(arg.name);
-    if (wire !== undefined || arg.name === bodyExpression) {
-      positional.push(arg.name);
-      parameters.push({ identifier: arg.name, wireName: wire?.wireName ?? arg.name, in: wire?.in ?? 'body', type: arg.type, optional: arg.optional });
-      continue;
-    }
-    // The params object: its interface holds the query, header and cookie parameters.
-    positional.push('<params>');
-    const members = sourceFile.getInterfaceOrThrow(arg.type).getProperties();
-    expect(arg.optional).toBe(members.every((m) => m.hasQuestionToken()));
-    for (const member of members) {
-      const wire = wires.get(`${arg.name}.${member.getName()}`);
-      if (wire === undefined) throw new Error(`${methodName}: ${arg.name}.${member.getName()} is never sent`);
-      parameters.push({ identifier: member.getName(), ...wire, type: member.getTypeNodeOrThrow().getText(), optional: member.hasQuestionToken() });
-    }
-  }
-  const signatureArgs = args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`).join(', ');
-  const returnType = method.getReturnTypeNodeOrThrow().getText();
-  const security = literalText(spec, 'security') ?? '';
-  return {
-    signature: `${methodName}(${signatureArgs}): ${returnType}`,
-    returnType,
-    rawReturnType: raw.getReturnTypeNodeOrThrow().getText(),
-    parameters: parameters.sort(byIdentifier),
-    positional,
-    httpMethod: literalText(spec, 'method') ?? '',
-    path: literalText(spec, 'path') ?? '',
-    contentType: literalText(spec, 'contentType'),
-    accept: literalText(spec, 'accept'),
-    apiKeyHeaders: [...security.matchAll(/type: 'apiKey', in: 'header', name: '([^']*)'/g)].map((m) => m[1]!),
-    responseKind: literalText(spec, 'responseKind') ?? '',
-    throws: method.getJsDocs().flatMap((doc) => doc.getTags().filter((t) => t.getTagName() === 'throws').map((t) => t.getText().replace(/^@throws\s+/, '').replace(/[\s*]+$/, ''))),
-  };
 }
 
 // ---- (c) the docs page ----
@@ -267,6 +151,8 @@ describe.each(table)('%s %s.%s', (client, className, _methodName, expected) => {
     const cls = subject().classFile.getClassOrThrow(className);
     const view = classView(cls, expected.methodName);
     const operation = operationOf(subject(), expected);
+    // The params object is optional exactly when all its members are.
+    if (view.paramsObject) expect(view.paramsObject.optional).toBe(view.paramsObject.membersAllOptional);
     expect(view.httpMethod).toBe(expected.httpMethod);
     expect(view.path).toBe(expected.path);
 
@@ -303,8 +189,10 @@ describe.each(table)('%s %s.%s', (client, className, _methodName, expected) => {
     const section = docs.methods.find((m) => m.name === expected.methodName);
     expect(section).toBeDefined();
 
-    // The signature printed is the class's own.
-    expect(section!.signature).toBe(classView(classFile.getClassOrThrow(className), expected.methodName).signature);
+    // The signature printed is the class's own, and the Parameters table follows its argument order.
+    const view = classView(classFile.getClassOrThrow(className), expected.methodName);
+    expect(section!.signature).toBe(view.signature);
+    expect(section!.parameters.map((p) => p.name)).toEqual(view.argumentOrder);
 
     const expectedRows = expected.parameters
       .map((p) => ({
