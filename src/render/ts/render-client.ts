@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type SourceFile, type SourceFileStructure } from 'ts-morph';
+import { IndentationText, NewLineKind, printStructure, Project, QuoteKind, StructureKind, type SourceFile, type SourceFileStructure } from 'ts-morph';
 import type { NamedModel } from '../../names/index.js';
 import { lineComment } from '../../shared/escape.js';
 import { TypeWriter } from '../type-text.js';
@@ -19,6 +19,33 @@ export interface RenderClientOptions {
 
 /** Builds every TypeScript file of the client from structures; returns path → text. */
 export function renderClient(model: NamedModel, options: RenderClientOptions): Map<string, string> {
+  const types = new TypeWriter(model);
+  const structures = new Map<string, SourceFileStructure>();
+  for (const api of model.apis) structures.set(api.fileName, apiClassFile(api, model, types));
+  for (const schema of model.schemas) structures.set(schema.fileName, modelFile(schema, model, types));
+  structures.set('index.ts', indexFile(model));
+
+  const banner = lineComment(options.banner.trimEnd()) + '\n\n';
+  const files = new Map<string, string>();
+  files.set('runtime.ts', banner + readFileSync(RUNTIME_SOURCE, 'utf8'));
+  const print = options.onSourceFile ? sourceFilePrinter(options.onSourceFile) : printWithoutAst;
+  for (const [path, structure] of structures) files.set(path, banner + print(path, structure));
+  return files;
+}
+
+/** Same settings as the Project's manipulation settings below, so both paths print the same text. */
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true } as const;
+
+/**
+ * Without hooks nobody needs the AST: ts-morph's structure printer writes the exact text that
+ * `createSourceFile(path, structure)` would have parsed, without parsing it (the costly part).
+ */
+function printWithoutAst(_path: string, structure: SourceFileStructure): string {
+  return printStructure(structure, PRINT_OPTIONS);
+}
+
+/** Hooks get a real SourceFile per file, built once from its structure. */
+function sourceFilePrinter(onSourceFile: NonNullable<RenderClientOptions['onSourceFile']>): (path: string, structure: SourceFileStructure) => string {
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
@@ -29,21 +56,11 @@ export function renderClient(model: NamedModel, options: RenderClientOptions): M
       useTrailingCommas: true,
     },
   });
-  const types = new TypeWriter(model);
-  const structures = new Map<string, SourceFileStructure>();
-  for (const api of model.apis) structures.set(api.fileName, apiClassFile(api, model, types));
-  for (const schema of model.schemas) structures.set(schema.fileName, modelFile(schema, model, types));
-  structures.set('index.ts', indexFile(model));
-
-  const banner = lineComment(options.banner.trimEnd()) + '\n\n';
-  const files = new Map<string, string>();
-  files.set('runtime.ts', banner + readFileSync(RUNTIME_SOURCE, 'utf8'));
-  for (const [path, structure] of structures) {
+  return (path, structure) => {
     const file = project.createSourceFile(path, structure, { overwrite: true });
-    options.onSourceFile?.(file, { path });
-    files.set(path, banner + file.getFullText());
-  }
-  return files;
+    onSourceFile(file, { path });
+    return file.getFullText();
+  };
 }
 
 /** Re-exports the runtime, every API class and every model. */
