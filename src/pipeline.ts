@@ -4,7 +4,7 @@ import { buildModel } from './model/index.js';
 import { assignNames, type NamedModel } from './names/index.js';
 import { renderDocs } from './render/docs/index.js';
 import { renderClient } from './render/ts/index.js';
-import type { Diagnostic } from './shared/errors.js';
+import { UserError, type Diagnostic } from './shared/errors.js';
 import { byCodePoint } from './shared/sort.js';
 import { GENERATOR_VERSION } from './shared/version.js';
 import { createManifest, MANIFEST_PATH, type FileSet } from './write/index.js';
@@ -15,8 +15,10 @@ export interface GenerateOptions {
   readonly input: string;
   /** Folder of template overrides. */
   readonly templates?: string;
-  /** Validation problems are errors instead of warnings. */
+  /** Validation problems and duplicate operationIds are errors instead of warnings. */
   readonly strict?: boolean;
+  /** `--allow-remote`: the spec and its `$ref`s may be fetched over http(s) (README: Limits). */
+  readonly allowRemote?: boolean;
 }
 
 export type Stage = 'load' | 'model' | 'names' | 'render-docs' | 'render-ts' | 'write';
@@ -41,9 +43,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
-  const spec = await time('load', () => loadSpec(options.input, { strict: options.strict === true }));
-  const built = await time('model', () => buildModel(spec));
-  const model = await time('names', () => assignNames(built.model));
+  const spec = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
+  const built = await time('model', () => inFile(options.input, () => buildModel(spec)));
+  const nameDiagnostics: Diagnostic[] = [];
+  const model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
   const docs = await time('render-docs', () =>
     renderDocs(model, { generatorVersion: GENERATOR_VERSION, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) }),
   );
@@ -55,9 +58,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const diagnostics: Diagnostic[] = [
     ...spec.diagnostics,
     ...built.diagnostics,
+    ...nameDiagnostics,
     ...docs.unknownOverrides.map((file) => ({ severity: 'warning' as const, message: `template override ${file} matches no default template and is ignored` })),
   ];
   return { files: sortFiles(files), model, diagnostics, timings };
+}
+
+/** Errors found past loading point into the spec by JSON pointer; this adds which spec. */
+function inFile<T>(input: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof UserError && error.location.file === undefined) throw new UserError(error.message, { ...error.location, file: input });
+    throw error;
+  }
 }
 
 /** Files in code-point order of their paths, so iteration (and the manifest) is stable. */

@@ -27,7 +27,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('templates', { alias: 't', type: 'string', describe: 'Folder of template overrides (any file of `oasgen templates --eject`)' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file listing clients', default: 'oasgen.config.json' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 2 when the output is stale' })
-          .option('strict', { type: 'boolean', default: false, describe: 'Spec validation problems are errors, not warnings' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Spec validation problems and duplicate operationIds are errors, not warnings' })
+          .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings and errors' })
           .option('timings', { type: 'boolean', default: false, describe: 'Print the time of each pipeline stage' })
           .example('$0 generate', 'regenerate every client of oasgen.config.json')
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
           config: args.config,
           check: args.check,
           strict: args.strict,
+          allowRemote: args.allowRemote,
           quiet: args.quiet,
           timings: args.timings,
         });

@@ -1,15 +1,19 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import yaml from 'js-yaml';
 import { pointerJoin, UserError, type Diagnostic } from '../shared/errors.js';
+import { LIMITS, type Limits } from './limits.js';
 import { bundleIsIdentity } from './local-refs.js';
+import { parseDocument } from './parse-document.js';
+import { readLocalText } from './read-local.js';
+import { isHttpUrl, readRemoteText } from './read-remote.js';
+import { ReferencedDocuments, type ReferencePolicy, type SpecDocument } from './references.js';
 
 /** A spec read, bundled into one document (internal `$ref`s kept) and checked. */
 export interface LoadedSpec {
-  /** Absolute path of the spec file. */
+  /** Absolute path (or URL) of the spec. */
   readonly file: string;
   /** The bundled document: external files inlined, component `$ref`s kept so names survive. */
   readonly document: Record<string, unknown>;
@@ -24,25 +28,45 @@ export interface LoadOptions {
   readonly validate?: boolean;
   /** Validation problems become errors. */
   readonly strict?: boolean;
+  /** `--allow-remote`: `$ref`s (and the input) may be http(s) URLs. Without it nothing is fetched,
+   *  except a URL given as the input itself, whose host is then allowed. */
+  readonly allowRemote?: boolean;
+  /** Overrides of the resource limits (tests lower them). */
+  readonly limits?: Partial<Limits>;
 }
 
-/** Reads, parses, bundles and validates a spec. No network: local `$ref`s stay inside the spec's folder. */
+/**
+ * Reads, parses, checks every `$ref`, bundles and validates a spec. Local `$ref`s stay inside
+ * the spec's folder; nothing is fetched from the network unless the options allow it.
+ */
 export async function loadSpec(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const file = path.resolve(input);
-  const text = await readSpecFile(file, input);
-  const parsed = parseText(text, input);
-  const version = detectVersion(parsed, input);
-  const root = await realpath(path.dirname(file));
-  let document: Record<string, unknown>;
-  if (bundleIsIdentity(parsed)) {
-    document = parsed as Record<string, unknown>;
-  } else {
+  const limits: Limits = { ...LIMITS, ...options.limits };
+  const remoteInput = isHttpUrl(input);
+  let root: SpecDocument;
+  let policy: ReferencePolicy;
+  if (remoteInput) {
+    let url: URL;
     try {
-      document = (await SwaggerParser.bundle(file, parsed as never, confinedResolverOptions(root) as never)) as unknown as Record<string, unknown>;
-    } catch (error) {
-      throw refError(error, input);
+      url = new URL(input);
+    } catch {
+      throw new UserError('invalid URL', { file: input });
     }
+    url.hash = '';
+    policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set([url.host]) };
+    const text = await readRemoteText(url, policy, limits, input);
+    root = { location: url, shown: input, text, document: parseDocument(text, input, limits) };
+  } else {
+    const file = path.resolve(input);
+    const text = await readLocalText(file, input, limits);
+    root = { location: pathToFileURL(file), shown: input, text, document: parseDocument(text, input, limits) };
+    policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set(), root: await realpath(path.dirname(file)) };
   }
+  const version = detectVersion(root.document, input);
+  const documents = new ReferencedDocuments(root, policy, limits);
+  await documents.collect();
+  // Bundling inlines external files; a self-contained document skips it (it would change nothing).
+  const document = bundleIsIdentity(root.document) ? (root.document as Record<string, unknown>) : await bundle(root, documents, limits);
+
   const diagnostics: Diagnostic[] = [];
   if (options.validate !== false) {
     diagnostics.push(...(await validateDocument(document, version, options.strict === true)));
@@ -54,47 +78,7 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
       });
     }
   }
-  return { file, document, version, text, diagnostics };
-}
-
-async function readSpecFile(file: string, shown: string): Promise<string> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch {
-    throw new UserError('spec file not found', { file: shown });
-  }
-  if (info.isDirectory()) throw new UserError('is a directory, expected a spec file (.yaml, .yml or .json)', { file: shown });
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UserError(`cannot read the spec file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: shown });
-  }
-}
-
-/**
- * YAML is a superset of JSON, so one parser serves both; errors carry line and column.
- * JSON text goes through `JSON.parse` first (5× faster on big specs; same result, duplicate keys
- * included: last wins in both); only text it rejects is read by js-yaml, which reports where.
- */
-function parseText(text: string, shown: string): unknown {
-  if (text.trim() === '') throw new UserError('the spec file is empty', { file: shown });
-  if (/^\s*\{/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      // not strict JSON: YAML's flow syntax may still read it, or it says where it fails
-    }
-  }
-  try {
-    return yaml.load(text, { filename: shown, json: true });
-  } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      const mark = error.mark;
-      throw new UserError(`syntax error: ${error.reason}`, { file: shown, line: mark.line + 1, column: mark.column + 1 });
-    }
-    throw error;
-  }
+  return { file: remoteInput ? input : path.resolve(input), document, version, text: root.text, diagnostics };
 }
 
 function detectVersion(document: unknown, shown: string): LoadedSpec['version'] {
@@ -102,54 +86,77 @@ function detectVersion(document: unknown, shown: string): LoadedSpec['version'] 
     throw new UserError('not an OpenAPI document: expected a YAML or JSON object at the top level', { file: shown, pointer: '' });
   }
   const record = document as Record<string, unknown>;
-  if (record['swagger'] !== undefined) {
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined && record[key] !== null;
+  let version: LoadedSpec['version'];
+  if (has('swagger')) {
     if (String(record['swagger']) !== '2.0') throw new UserError(`unsupported swagger version "${String(record['swagger'])}" (supported: 2.0)`, { file: shown, pointer: '/swagger' });
-    return '2.0';
-  }
-  if (record['openapi'] === undefined) {
+    version = '2.0';
+  } else if (has('openapi')) {
+    const match = typeof record['openapi'] === 'string' ? /^3\.([01])\.\d+(?:[-+][\w.-]*)?$/.exec(record['openapi']) : null;
+    if (!match) {
+      throw new UserError(`unsupported openapi version ${JSON.stringify(record['openapi'])} (supported: "2.0", "3.0.x", "3.1.x"; write it as a string)`, {
+        file: shown,
+        pointer: '/openapi',
+      });
+    }
+    version = match[1] === '0' ? '3.0' : '3.1';
+  } else {
     throw new UserError('not an OpenAPI document: neither "openapi" nor "swagger" is set', { file: shown, pointer: '' });
   }
-  const match = /^3\.([01])\.\d+/.exec(String(record['openapi']));
-  if (!match) throw new UserError(`unsupported openapi version "${String(record['openapi'])}" (supported: 2.0, 3.0.x, 3.1.x)`, { file: shown, pointer: '/openapi' });
-  if (match[1] === '0' && typeof record['paths'] !== 'object') {
-    throw new UserError('missing "paths"', { file: shown, pointer: '/paths' });
-  }
-  return match[1] === '0' ? '3.0' : '3.1';
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  // OAS 3.1 makes `paths` optional when `components` or `webhooks` are given; the others require it.
+  const pathsOptional = version === '3.1' && (has('components') || has('webhooks'));
+  if (!has('paths') && !pathsOptional) throw new UserError('missing "paths"', { file: shown, pointer: '/paths' });
+  if (has('paths') && !isObject(record['paths'])) throw new UserError('"paths" must be an object', { file: shown, pointer: '/paths' });
+  return version;
 }
 
 /**
- * $RefParser options: the file resolver reads only files inside `root` (after resolving
- * symlinks); HTTP is switched off entirely, so no `$ref` can reach the network.
+ * swagger-parser's bundler inlines external files. It reads only what `ReferencedDocuments`
+ * already checked (its own file and http resolvers are off) and parses with our limits.
  */
-function confinedResolverOptions(root: string): object {
-  return {
+async function bundle(root: SpecDocument, documents: ReferencedDocuments, limits: Limits): Promise<Record<string, unknown>> {
+  let failure: UserError | undefined;
+  const guard = <T>(run: () => Promise<T> | T) => async () => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof UserError) failure ??= error;
+      throw error;
+    }
+  };
+  const options = {
     resolve: {
+      file: false,
       http: false,
-      file: {
+      checked: {
         order: 1,
-        canRead: (info: { url: string }) => !/^[a-z][a-z0-9+.-]+:\/\//i.test(info.url) || info.url.startsWith('file:'),
-        read: async (info: { url: string }) => {
-          const target = info.url.startsWith('file:') ? fileURLToPath(info.url) : decodeURIComponent(info.url);
-          let real: string;
-          try {
-            real = await realpath(target);
-          } catch {
-            throw new UserError(`$ref target not found: ${path.basename(target)}`);
-          }
-          if (real !== root && !real.startsWith(root + path.sep)) {
-            throw new UserError(`$ref points outside the spec's folder: ${target}`);
-          }
-          return readFile(real);
-        },
+        canRead: true,
+        read: (file: { url: string }) => guard(() => documents.textFor(file.url))(),
+      },
+    },
+    parse: {
+      json: false,
+      yaml: false,
+      text: false,
+      binary: false,
+      checked: {
+        order: 1,
+        canParse: true,
+        parse: (file: { url: string; data: unknown }) =>
+          guard(() => parseDocument(typeof file.data === 'string' ? file.data : String(file.data), file.url, limits))(),
       },
     },
   };
-}
-
-function refError(error: unknown, shown: string): UserError {
-  if (error instanceof UserError) return new UserError(error.message, { file: shown });
-  const message = error instanceof Error ? error.message : String(error);
-  return new UserError(`cannot resolve references: ${message.split('\n')[0]}`, { file: shown });
+  const base = root.location.protocol === 'file:' ? decodeURIComponent(root.location.pathname) : root.location.href;
+  try {
+    return (await SwaggerParser.bundle(base, root.document as never, options as never)) as unknown as Record<string, unknown>;
+  } catch (error) {
+    if (failure) throw failure;
+    if (error instanceof UserError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(`cannot resolve references: ${message.split('\n')[0]}`, { file: root.shown });
+  }
 }
 
 /** swagger-parser's JSON-schema check alone (the part of `validate` that OpenAPI 3 documents get). */
@@ -160,13 +167,14 @@ const validateSchema = createRequire(import.meta.url)('@apidevtools/swagger-pars
  * schema as it is, `$ref`s in place: that is all swagger-parser's `validate` checks for 3.x, but
  * it first dereferences a copy and so re-checks every shared schema at each use (seconds on big
  * specs, and one warning per use). Swagger 2.0 also gets swagger-parser's spec checks (duplicate
- * parameters, path parameters), which need the dereferenced copy.
+ * parameters, path parameters), which need the dereferenced copy; it never resolves anything
+ * external (the document is already bundled).
  */
 async function validateDocument(document: Record<string, unknown>, version: LoadedSpec['version'], strict: boolean): Promise<Diagnostic[]> {
   try {
     if (version === '2.0') {
       await SwaggerParser.validate(structuredClone(document) as never, {
-        resolve: { external: false },
+        resolve: { external: false, file: false, http: false },
         dereference: { circular: 'ignore' },
       } as never);
     } else {

@@ -1,19 +1,33 @@
 import type * as ir from '../model/ir.js';
-import { camelCase, isDeviceName, NameScope, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
+import { UserError, type Diagnostic } from '../shared/errors.js';
+import { camelCase, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
 
 /** Claims an exported name: the first free, allowed candidate, else the last one plus `suffix`. */
 type TypeNamer = (candidates: string[], fallback: string, suffix: string) => string;
 
-/** Members of BaseApi (and Object) that a generated method must not shadow. */
-const RESERVED_MEMBERS = ['constructor', 'configuration', 'defaultBasePath', 'request', 'then', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
+/**
+ * Members of BaseApi (and Object) that a generated method must not shadow; `then` would make
+ * every API instance a thenable that `await` tries to call.
+ */
+const RESERVED_MEMBERS = ['configuration', 'defaultBasePath', 'request', 'then', ...OBJECT_PROTOTYPE_MEMBERS];
+
+/** Locals of the docs' example programs (`api`, `result`, …): a path parameter must not shadow them. */
+const EXAMPLE_LOCALS = ['api', 'result', 'error', 'example', 'console'];
+
+export interface AssignNamesOptions {
+  /** Receives a warning for each operation whose method had to be renamed (duplicate operationId, clash). */
+  readonly diagnostics?: Diagnostic[];
+  /** `--strict`: a duplicate operationId is an error instead of a renamed method and a warning. */
+  readonly strict?: boolean;
+}
 
 /**
  * The names stage: decides every identifier and file name once, collision-free and
  * deterministic. Renderers and templates only look names up.
  */
-export function assignNames(model: ir.Model): NamedModel {
+export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): NamedModel {
   // One case-insensitive scope for everything index.ts exports: type, class and file names alike.
   const exported = new NameScope(true, [...RUNTIME_EXPORTS, ...RESERVED_TYPE_NAMES, 'index', 'runtime', 'README']);
   const typeName: TypeNamer = (candidates, fallback, suffix) => {
@@ -33,7 +47,36 @@ export function assignNames(model: ir.Model): NamedModel {
     const operations = api.operations.map((operation) => nameOperation(operation, className, members, typeName));
     return { ...api, className, fileName: `apis/${className}.ts`, docFileName: `docs/${className}.md`, operations };
   });
+  reportRenamedOperations(apis, options);
   return { ...model, apis, schemas };
+}
+
+/**
+ * Duplicate operationIds (OAS requires them unique) and ids that camel-case alike get distinct
+ * method names from the scopes above, in spec order: the first keeps the name, later ones get
+ * a numeric suffix. Each rename is reported at the operation's pointer; `strict` refuses duplicates.
+ */
+function reportRenamedOperations(apis: readonly NamedApi[], options: AssignNamesOptions): void {
+  const firstById = new Map<string, string>();
+  const reported = new Set<string>();
+  for (const api of apis) {
+    for (const operation of api.operations) {
+      const first = firstById.get(operation.operationId);
+      if (first === undefined) firstById.set(operation.operationId, operation.pointer);
+      const duplicate = first !== undefined && first !== operation.pointer && !operation.operationIdDerived;
+      if (duplicate && options.strict) {
+        throw new UserError(`duplicate operationId "${operation.operationId}" (first at ${first})`, { pointer: operation.pointer });
+      }
+      const wanted = toIdentifier(camelCase(operation.operationId), 'operation');
+      const renamed = operation.methodName !== wanted && !RESERVED_MEMBERS.includes(wanted);
+      const key = `${api.className}\u0000${operation.pointer}`;
+      if ((duplicate || renamed) && !reported.has(key)) {
+        reported.add(key);
+        const why = duplicate ? `duplicate operationId "${operation.operationId}" (first at ${first})` : `operationId "${operation.operationId}" clashes with another method of ${api.className}`;
+        options.diagnostics?.push({ severity: 'warning', message: `${why}; generated as ${api.className}.${operation.methodName}`, pointer: operation.pointer });
+      }
+    }
+  }
 }
 
 function nameOperation(
@@ -47,7 +90,7 @@ function nameOperation(
   const rawMethodName = members.claim(methodName + 'Raw');
 
   // Positional arguments first (path params in path order, then body), then the params object and options.
-  const locals = new NameScope(false, RESERVED_WORDS);
+  const locals = new NameScope(false, [...RESERVED_WORDS, ...EXAMPLE_LOCALS]);
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const otherParameters = operation.parameters.filter((p) => p.in !== 'path');
   const named = new Map<ir.Parameter, string>();
@@ -59,9 +102,10 @@ function nameOperation(
   const paramsName = otherParameters.length > 0 ? locals.claim('params', 'queryParams') : undefined;
   const optionsName = locals.claim('options', 'requestOptions');
 
-  const properties = new NameScope(false, ['__proto__']);
+  const properties = new NameScope(false, OBJECT_PROTOTYPE_MEMBERS);
   for (const parameter of otherParameters) {
-    named.set(parameter, properties.claim(toIdentifier(camelCase(parameter.name), 'param')));
+    const candidate = toIdentifier(camelCase(parameter.name), 'param');
+    named.set(parameter, properties.claim(candidate, candidate + 'Param'));
   }
   const parameters: NamedParameter[] = operation.parameters.map((parameter) => ({ ...parameter, identifier: named.get(parameter)! }));
   const methodPascal = methodName.charAt(0).toUpperCase() + methodName.slice(1);

@@ -23,8 +23,17 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'Date', 'JSON', 'Object', 'String', 'Number', 'Boolean', 'Symbol', 'Function', 'globalThis',
 ]);
 
-/** Windows device names: a file called `CON.ts` or `nul.md` cannot be created there. */
-const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+/** Windows device names: a file called `CON.ts`, `nul.md` or `CONIN$.ts` cannot be created there. */
+const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$|clock\$)$/i;
+
+/**
+ * Members every plain object inherits: a params property with one of these names would read
+ * `Object.prototype` when the caller leaves it out (`params.constructor` is a function).
+ */
+export const OBJECT_PROTOTYPE_MEMBERS: readonly string[] = [
+  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'constructor',
+  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
+];
 
 /** Longest identifier kept before shortening (file names stay far below path limits). */
 const MAX_LENGTH = 80;

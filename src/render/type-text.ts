@@ -126,7 +126,8 @@ function needsParens(schema: ir.Schema, text: string): boolean {
 
 function literalType(value: string | number | boolean | null): string {
   if (typeof value === 'string') return stringLiteral(value);
-  if (typeof value === 'number') return String(value);
+  // YAML's .inf and .nan parse to numbers that have no literal type.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'number';
   return String(value);
 }
 

@@ -27,6 +27,8 @@ export function stringLiteral(text: string): string {
     else if (char === '`') out += '\\x60';
     else if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) out += hex4(char);
     else if (code === 0x2028 || code === 0x2029) out += hex4(char);
+    // A lone surrogate cannot be written as UTF-8; escaped, the literal keeps its exact value.
+    else if (code >= 0xd800 && code <= 0xdfff) out += hex4(char);
     else if (INVISIBLE.test(char)) {
       INVISIBLE.lastIndex = 0;
       out += hex4(char);
@@ -69,6 +71,8 @@ export function markdown(text: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/^(\s*)(`{3,}|~{3,})/gm, (_, space: string, fence: string) => space + '\\' + fence.split('').join('\\'))
     .replace(/\]\(\s*(javascript|data|vbscript):/gi, '](#$1-blocked:')
+    // Reference-style link definitions (`[x]: javascript:…`) are links too.
+    .replace(/^(\s{0,3}\[[^\]\n]*\]:\s*)(javascript|data|vbscript):/gim, '$1#$2-blocked:')
     .trim();
 }
 

@@ -13,6 +13,7 @@ export interface GenerateArgs {
   readonly config: string;
   readonly check: boolean;
   readonly strict: boolean;
+  readonly allowRemote: boolean;
   readonly quiet: boolean;
   readonly timings: boolean;
 }
@@ -36,7 +37,8 @@ async function resolveClients(args: GenerateArgs): Promise<ClientConfig[]> {
     return [
       {
         name: path.basename(output),
-        input: path.resolve(args.input),
+        // A URL stays a URL: the loader fetches it (its host only, unless --allow-remote).
+        input: /^https?:\/\//i.test(args.input) ? args.input : path.resolve(args.input),
         output,
         ...(args.templates !== undefined ? { templates: path.resolve(args.templates) } : {}),
       },
@@ -67,6 +69,7 @@ async function runPipeline(client: ClientConfig, args: GenerateArgs) {
   return generate({
     input: client.input,
     strict: args.strict,
+    allowRemote: args.allowRemote,
     ...(client.templates !== undefined ? { templates: client.templates } : {}),
   });
 }

@@ -136,7 +136,8 @@ export class ExampleWriter {
         const fields = schema.properties
           .filter((property) => property.required || depth < MAX_EXAMPLE_DEPTH)
           .filter((property) => !property.schema.readOnly || property.required)
-          .map((property) => `${indent}${this.types.propertyKey(property.name)}: ${this.value(property.schema, property.name, depth + 1, seen)},\n`);
+          // `__proto__: …` in an object literal sets the prototype; the computed key makes a property.
+          .map((property) => `${indent}${property.name === '__proto__' ? "['__proto__']" : this.types.propertyKey(property.name)}: ${this.value(property.schema, property.name, depth + 1, seen)},\n`);
         return fields.length === 0 ? '{}' : `{\n${fields.join('')}${indent.slice(2)}}`;
       }
     }

@@ -1,0 +1,62 @@
+import { open, stat } from 'node:fs/promises';
+import { UserError } from '../shared/errors.js';
+import type { Limits } from './limits.js';
+
+/**
+ * Reads a local spec file as UTF-8 text. Refuses what is not a regular file (directories,
+ * FIFOs and devices such as /dev/zero would hang or never end) and files over the size limit;
+ * reads at most that many bytes even when the size on disk lies (/proc files report 0).
+ */
+export async function readLocalText(file: string, shown: string, limits: Limits): Promise<string> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('file not found', { file: shown });
+    throw new UserError(`cannot read the file (${code ?? 'error'})`, { file: shown });
+  }
+  if (info.isDirectory()) throw new UserError('is a directory, expected a spec file (.yaml, .yml or .json)', { file: shown });
+  if (!info.isFile()) throw new UserError('is not a regular file (a device, pipe or socket), expected a spec file', { file: shown });
+  if (info.size > limits.maxFileBytes) throw new UserError(tooLarge(limits), { file: shown });
+  let bytes: Buffer;
+  try {
+    bytes = await readAtMost(file, limits.maxFileBytes + 1);
+  } catch (error) {
+    throw new UserError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: shown });
+  }
+  if (bytes.length > limits.maxFileBytes) throw new UserError(tooLarge(limits), { file: shown });
+  return decodeUtf8(bytes, shown);
+}
+
+/** The size-limit message, shared with remote reads. */
+export function tooLarge(limits: Limits): string {
+  return `the file is larger than ${limits.maxFileBytes} bytes (oasgen's limit)`;
+}
+
+/** Strict UTF-8 (a leading BOM is dropped): binary files get a clear error, not garbage. */
+export function decodeUtf8(bytes: Uint8Array, shown: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UserError('is not UTF-8 text (a binary file?)', { file: shown });
+  }
+}
+
+async function readAtMost(file: string, max: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, max - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
+  }
+}
