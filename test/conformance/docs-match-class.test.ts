@@ -51,8 +51,9 @@ describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('
         expect({ where, httpMethod: row.httpMethod, path: row.path }).toEqual({ where, httpMethod: operation.method.toUpperCase(), path: operation.path });
         expect({ where, signature: section.signature }).toEqual({ where, signature: view.signature });
         expect({ where, order: section.parameters.map((p) => p.name) }).toEqual({ where, order: view.argumentOrder });
-        for (const p of view.parameters) {
-          const docRow = section.parameters.find((q) => q.name === p.identifier)!;
+        // Row by row: a path parameter and a params member may share an identifier (`id` and `params.id`).
+        for (const [index, p] of view.orderedParameters.entries()) {
+          const docRow = section.parameters[index]!;
           const located = /\[(query|header|cookie): ([^\]]+)\]/.exec(docRow.notes);
           expect({ where, p: p.identifier, type: docRow.type, optional: docRow.notes.includes('[optional]'), in: located?.[1], wire: located?.[2] }).toEqual({
             where,

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Project, type SourceFile } from 'ts-morph';
+import { Node, Project, type SourceFile } from 'ts-morph';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
 import type { ir } from '../../src/model/index.js';
 import type { NamedOperation } from '../../src/names/index.js';
@@ -180,6 +180,15 @@ describe.each(table)('%s %s.%s', (client, className, _methodName, expected) => {
     // Every non-2xx status the seed documents is an ApiError the method declares.
     const errors = expected.responses.filter((r) => !/^2/.test(r.status));
     expect(view.throws).toEqual(errors.map((r) => `{ApiError} ${r.status === 'default' ? 'Any other status' : r.status}: ${r.description}`));
+    // …and its typed error alias has one ApiError<Body, Status> member per error status (`default`: no Status).
+    const alias = subject().classFile.getTypeAliasOrThrow(operation.errorTypeName ?? `${expected.methodName}Error`);
+    const aliasType = alias.getTypeNodeOrThrow();
+    const members = Node.isUnionTypeNode(aliasType) ? aliasType.getTypeNodes() : [aliasType];
+    const aliasStatuses = members.map((member) => {
+      if (!Node.isTypeReference(member) || member.getTypeName().getText() !== 'ApiError') throw new Error(`${alias.getName()}: ${member.getText()} is not an ApiError`);
+      return member.getTypeArguments()[1]?.getText() ?? 'default';
+    });
+    expect(aliasStatuses).toEqual(errors.map((r) => r.status));
   });
 
   it('(c) docs page: method table row, signature, Parameters, Return type, Authorization, headers, status codes', () => {

@@ -23,6 +23,8 @@ export interface ClassView {
   readonly returnType: string;
   readonly rawReturnType: string;
   readonly parameters: SeenParameter[];
+  /** The same parameters in argument order (a params object's members in its place). */
+  readonly orderedParameters: SeenParameter[];
   /** Identifiers in argument order, the params object's members in its place, `options` last. */
   readonly argumentOrder: string[];
   readonly positional: string[];
@@ -117,6 +119,7 @@ export function classView(cls: ClassDeclaration, methodName: string): ClassView 
     rawReturnType: raw.getReturnTypeNodeOrThrow().getText(),
     argumentOrder: [...parameters.map((p) => p.identifier), ...args.filter((a) => a.type === 'RequestOptions').map((a) => a.name)],
     parameters: [...parameters].sort(byIdentifier),
+    orderedParameters: parameters,
     positional,
     httpMethod: literalText(spec, 'method') ?? '',
     path: literalText(spec, 'path') ?? '',

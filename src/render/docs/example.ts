@@ -77,7 +77,9 @@ export class ExampleWriter {
   }
 
   #clientSetup(api: NamedApi, needsCredentials: boolean): string {
-    const options = [`  basePath: ${stringLiteral(defaultServerUrl(this.model))},`];
+    const server = defaultServerUrl(this.model);
+    // Without a server the client has no usable default: the example shows where the URL goes.
+    const options = [server === '' ? "  basePath: 'https://api.example.com', // the spec declares no server" : `  basePath: ${stringLiteral(server)},`];
     if (needsCredentials) {
       const schemes = new Map(this.model.securitySchemes.map((scheme) => [scheme.name, scheme]));
       const used = new Set(api.operations.flatMap((op) => op.security.flatMap((requirement) => requirement.schemes.map((s) => schemes.get(s.name)))));

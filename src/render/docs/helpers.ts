@@ -51,8 +51,8 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     },
     /** The request body's preferred schema. */
     bodySchema: (operation: NamedOperation) => operation.requestBody?.contents[0]?.schema ?? { kind: 'unknown' },
-    /** Media types of the request body. */
-    contentTypes: (operation: NamedOperation) => (operation.requestBody?.contents ?? []).map((c) => c.mediaType).join(', '),
+    /** The Content-Type the client sends: the request body's preferred media type (the client sends only that one). */
+    contentTypes: (operation: NamedOperation) => operation.requestBody?.contents[0]?.mediaType ?? '',
     /** The Accept header the client sends. */
     accept: (operation: NamedOperation) => acceptHeader(operation),
     /** `[optional]`, `[default to …]`, `[deprecated]`, `[readonly]`. */
