@@ -3,15 +3,16 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UserError } from '../shared/errors.js';
 import { GENERATOR_VERSION } from '../shared/version.js';
-import { runGenerate } from './commands/generate.js';
-import { runInspect } from './commands/inspect.js';
-import { runTemplates } from './commands/templates.js';
 import { ExitCode } from './exit-codes.js';
 
 const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
 Docs: README.md of the oasgen package.`;
 
-/** Parses the command line and runs one command; resolves to the exit code. */
+/**
+ * Parses the command line and runs one command; resolves to the exit code. Each command's module
+ * (and with it ts-morph, handlebars, swagger-parser) loads only when that command runs, so
+ * `--help` and `--version` answer without loading them.
+ */
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   const parser = yargs(argv)
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 generate -i api.yaml -o src/client', 'one client')
           .example('$0 generate --check', 'in CI: fail when a checked-in client is stale'),
       async (args) => {
+        const { runGenerate } = await import('./commands/generate.js');
         exitCode = await runGenerate({
           input: args.input,
           output: args.output,
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'Spec file (YAML or JSON)' })
           .example('$0 inspect -i api.yaml > model.json', 'dump the model'),
       async (args) => {
+        const { runInspect } = await import('./commands/inspect.js');
         exitCode = await runInspect({ input: args.input });
       },
     )
@@ -67,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('eject', { type: 'string', demandOption: true, describe: 'Folder to copy the templates into (must not contain them yet)' })
           .example('$0 templates --eject my-templates', 'then: oasgen generate -i api.yaml -o out -t my-templates'),
       async (args) => {
+        const { runTemplates } = await import('./commands/templates.js');
         exitCode = await runTemplates({ eject: args.eject });
       },
     )

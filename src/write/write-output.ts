@@ -29,29 +29,55 @@ async function readIfExists(file: string): Promise<string | undefined> {
 /** Compares the in-memory files (manifest included) with the output dir. Reads only. */
 export async function diffOutput(outputDir: string, files: FileSet): Promise<OutputDiff> {
   const previous = new Set(manifestFiles(await readIfExists(path.join(outputDir, MANIFEST_PATH))));
+  const generated = [...files.keys()];
+  for (const relativePath of generated) assertSafeRelativePath(relativePath);
+  // Reads overlap (thousands of files on big specs); results are collected in file-set order.
+  const onDisk = await mapConcurrently(generated, (relativePath) => readIfExists(path.join(outputDir, relativePath)));
   const changed: string[] = [];
   const missing: string[] = [];
   const foreign: string[] = [];
   const unchanged: string[] = [];
-  for (const [relativePath, content] of files) {
-    assertSafeRelativePath(relativePath);
-    const onDisk = await readIfExists(path.join(outputDir, relativePath));
-    if (onDisk === undefined) missing.push(relativePath);
-    else if (onDisk === content) unchanged.push(relativePath);
+  generated.forEach((relativePath, index) => {
+    const disk = onDisk[index];
+    if (disk === undefined) missing.push(relativePath);
+    else if (disk === files.get(relativePath)) unchanged.push(relativePath);
     else if (previous.has(relativePath) || relativePath === MANIFEST_PATH) changed.push(relativePath);
     else foreign.push(relativePath);
-  }
-  const stale: string[] = [];
-  for (const relativePath of previous) {
-    if (files.has(relativePath)) continue;
+  });
+  const candidates = [...previous].filter((relativePath) => {
+    if (files.has(relativePath)) return false;
     try {
       assertSafeRelativePath(relativePath);
+      return true;
     } catch {
-      continue; // a tampered manifest never makes us delete outside the output dir
+      return false; // a tampered manifest never makes us delete outside the output dir
     }
-    if ((await readIfExists(path.join(outputDir, relativePath))) !== undefined) stale.push(relativePath);
-  }
+  });
+  const exists = await mapConcurrently(candidates, async (relativePath) => (await readIfExists(path.join(outputDir, relativePath))) !== undefined);
+  const stale = candidates.filter((_, index) => exists[index]);
   return { changed, missing, stale, foreign, unchanged };
+}
+
+/** How many file operations are in flight at once (libuv's pool runs four; more only queues). */
+const IO_CONCURRENCY = 16;
+
+/** `Promise.all(items.map(run))` with at most IO_CONCURRENCY running; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await run(items[index]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(IO_CONCURRENCY, items.length) }, worker));
+  return results;
+}
+
+/** Creates each distinct parent folder of `relativePaths` under `root` once. */
+async function makeParentDirs(root: string, relativePaths: readonly string[]): Promise<void> {
+  const dirs = [...new Set(relativePaths.map((relativePath) => path.dirname(path.join(root, relativePath))))];
+  // Parents before children so concurrent recursive mkdirs never race on a shared ancestor's work.
+  dirs.sort((a, b) => a.length - b.length);
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
 }
 
 /** What a write did. */
@@ -76,18 +102,13 @@ export async function writeOutput(outputDir: string, files: FileSet): Promise<Wr
   await mkdir(outputDir, { recursive: true });
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const relativePath of toWrite) {
-      const target = path.join(staging, relativePath);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, files.get(relativePath)!, 'utf8');
-    }
+    await makeParentDirs(staging, toWrite);
+    await mapConcurrently(toWrite, (relativePath) => writeFile(path.join(staging, relativePath), files.get(relativePath)!, 'utf8'));
     // The manifest goes last so an interrupted run still lists every file it may have written.
-    const ordered = [...toWrite.filter((p) => p !== '.oasgen/manifest.json'), ...toWrite.filter((p) => p === '.oasgen/manifest.json')];
-    for (const relativePath of ordered) {
-      const target = path.join(outputDir, relativePath);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(path.join(staging, relativePath), target);
-    }
+    const others = toWrite.filter((p) => p !== MANIFEST_PATH);
+    await makeParentDirs(outputDir, toWrite);
+    await mapConcurrently(others, (relativePath) => rename(path.join(staging, relativePath), path.join(outputDir, relativePath)));
+    if (others.length !== toWrite.length) await rename(path.join(staging, MANIFEST_PATH), path.join(outputDir, MANIFEST_PATH));
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -9,9 +9,21 @@ export function relativeImport(fromFile: string, toFile: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
+/** Schema lookup per model, built once: rebuilding it for every file made rendering quadratic. */
+const schemasByName = new WeakMap<NamedModel, ReadonlyMap<string, NamedModel['schemas'][number]>>();
+
+function schemaLookup(model: NamedModel): ReadonlyMap<string, NamedModel['schemas'][number]> {
+  let byName = schemasByName.get(model);
+  if (!byName) {
+    byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+    schemasByName.set(model, byName);
+  }
+  return byName;
+}
+
 /** `import type { X } from '../models/X.js'` for every named schema used, sorted. */
 export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): ImportDeclarationStructure[] {
-  const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+  const byName = schemaLookup(model);
   return [...schemaNames]
     .map((name) => byName.get(name))
     .filter((schema) => schema !== undefined)
