@@ -11,6 +11,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'ConfigurationParameters',
   'Credential',
   'FetchParams',
+  'hasStatus',
   'Middleware',
   'NetworkError',
   'QueryParameter',

@@ -115,6 +115,14 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
   }
 }
 
+/**
+ * Narrows an operation's error union (e.g. `GetPartError`) to the member documented for `status`;
+ * for an undocumented status it stays the whole union. `if (hasStatus(error, 404)) error.body…`
+ */
+export function hasStatus<E extends ApiError, S extends number>(error: E, status: S): error is [Extract<E, { status: S }>] extends [never] ? E : Extract<E, { status: S }> {
+  return error.status === status;
+}
+
 /** Thrown when no response arrived (connection refused or reset, DNS, TLS, unsafe redirect); `cause` is the underlying error. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
