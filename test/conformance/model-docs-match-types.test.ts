@@ -1,0 +1,76 @@
+/**
+ * For every client generated here (built-in specs and fixtures), each model page describes the
+ * generated model type: an object's Properties table lists the interface's properties (wire name,
+ * type text, optionality) in order; any other schema's `## Type` is the type alias's text.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Node, Project } from 'ts-morph';
+import { generate, type GenerateResult } from '../../src/pipeline.js';
+import { tableCells, unescapeMarkdown } from '../helpers/api-page.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixturesDir = path.join(root, 'test', 'fixtures', 'specs');
+const specs = [
+  path.join(root, 'specs', 'identity.yaml'),
+  path.join(root, 'specs', 'cohesity.yaml'),
+  ...readdirSync(fixturesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(fixturesDir, f)),
+];
+const results = new Map<string, GenerateResult>();
+const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+
+beforeAll(async () => {
+  for (const spec of specs) results.set(spec, await generate({ input: spec }));
+});
+
+/** `[**X**](X.md)` or `**X**` → X. */
+function bold(cell: string): string {
+  return unescapeMarkdown(/^\[?\*\*(.*)\*\*\]?(?:\([^)]*\))?$/.exec(cell)?.[1] ?? cell).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+interface Row {
+  readonly name: string;
+  readonly type: string;
+  readonly optional: boolean;
+}
+
+describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('%s', (_name, spec) => {
+  it('every model page matches its generated type', () => {
+    const result = results.get(spec)!;
+    expect(result.model.schemas.length).toBeGreaterThan(0);
+    for (const schema of result.model.schemas) {
+      const where = schema.typeName;
+      const source = project.createSourceFile(`/${path.basename(spec)}/${schema.fileName}`, result.files.get(schema.fileName)!, { overwrite: true });
+      const page = result.files.get(schema.docFileName)!.split('\n');
+      expect(page[0]).toBe(`# ${schema.typeName}`);
+      const iface = source.getInterface(schema.typeName);
+      if (iface !== undefined) {
+        const start = page.indexOf('## Properties');
+        expect({ where, hasProperties: start >= 0 }).toEqual({ where, hasProperties: true });
+        const rows: Row[] = page
+          .slice(start + 3)
+          .filter((line) => line.startsWith('**'))
+          .map((line) => {
+            const [name = '', type = '', , notes = ''] = tableCells(line);
+            return { name: bold(name), type: bold(type), optional: notes.includes('[optional]') };
+          });
+        const members: Row[] = iface.getProperties().map((p) => {
+          const nameNode = p.getNameNode();
+          return {
+            name: Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : p.getName(),
+            type: p.getTypeNodeOrThrow().getText(),
+            optional: p.hasQuestionToken(),
+          };
+        });
+        expect({ where, rows }).toEqual({ where, rows: members });
+      } else {
+        const alias = source.getTypeAliasOrThrow(schema.typeName);
+        const start = page.indexOf('## Type');
+        expect({ where, hasType: start >= 0 }).toEqual({ where, hasType: true });
+        const typeLine = page.slice(start + 1).find((line) => line.trim() !== '') ?? '';
+        expect({ where, type: bold(typeLine.trim()) }).toEqual({ where, type: alias.getTypeNodeOrThrow().getText() });
+      }
+    }
+  });
+});
