@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadHooks, runModelHook, sourceFileHook, type Hooks } from './hooks/index.js';
 import { loadSpec } from './load/index.js';
 import { buildModel } from './model/index.js';
 import { assignNames, type NamedModel } from './names/index.js';
@@ -7,31 +9,42 @@ import { renderClient } from './render/ts/index.js';
 import { UserError, type Diagnostic } from './shared/errors.js';
 import { byCodePoint } from './shared/sort.js';
 import { GENERATOR_VERSION } from './shared/version.js';
-import { createManifest, MANIFEST_PATH, type FileSet } from './write/index.js';
+import { createManifest, MANIFEST_PATH, writeOutput, type FileSet, type WriteResult } from './write/index.js';
 
-/** Options of one generation (one client). */
+/** Options of one generation (one client): the CLI's flags, as data. */
 export interface GenerateOptions {
   /** Path of the spec file. */
   readonly input: string;
+  /** Output folder. When given, the files are written there (atomically, see `writeOutput`); otherwise nothing is written. */
+  readonly output?: string;
   /** Folder of template overrides. */
   readonly templates?: string;
+  /** Path of a hooks module, or the hooks themselves. */
+  readonly hooks?: string | Hooks;
   /** Validation problems and duplicate operationIds are errors instead of warnings. */
   readonly strict?: boolean;
   /** `--allow-remote`: the spec and its `$ref`s may be fetched over http(s) (README: Limits). */
   readonly allowRemote?: boolean;
 }
 
-export type Stage = 'load' | 'model' | 'names' | 'render-docs' | 'render-ts' | 'write';
+/** Pipeline stages, in order, as reported by `--timings` (`hooks`: `transformModel`, only with hooks). */
+export type Stage = 'load' | 'model' | 'names' | 'hooks' | 'render-ts' | 'render-docs' | 'write';
 
-/** The outcome: the files to write, what was noticed, and how long each stage took. */
+/** The outcome: the files, what was noticed, how long each stage took and, with `output`, what was written. */
 export interface GenerateResult {
+  /** Output path (relative, `/`-separated) → content, the manifest included; sorted by path. */
   readonly files: FileSet;
+  /** The named model the files were rendered from (after `transformModel`). */
   readonly model: NamedModel;
+  /** Warnings (and, under `strict`, errors) with JSON pointers into the spec. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Milliseconds per stage. */
   readonly timings: Partial<Record<Stage, number>>;
+  /** What was written, deleted or left alone; only when `output` was given. */
+  readonly written?: WriteResult;
 }
 
-/** spec → load → model → names → render (docs, TypeScript) → in-memory file set with manifest. */
+/** spec → load → model → names → hooks → render (TypeScript, docs) → file set with manifest → (output folder). */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, run: () => T | Promise<T>): Promise<T> => {
@@ -46,11 +59,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const spec = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
   const built = await time('model', () => inFile(options.input, () => buildModel(spec)));
   const nameDiagnostics: Diagnostic[] = [];
-  const model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
+  let model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
+  const hooks = options.hooks !== undefined ? await time('hooks', () => loadHooks(options.hooks!)) : undefined;
+  if (hooks) model = await time('hooks', () => runModelHook(hooks.hooks, model));
+  // Docs render first: the banner template's text heads every TypeScript file.
   const docs = await time('render-docs', () =>
     renderDocs(model, { generatorVersion: GENERATOR_VERSION, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) }),
   );
-  const code = await time('render-ts', () => renderClient(model, { banner: docs.banner }));
+  const onSourceFile = hooks ? sourceFileHook(hooks.hooks, model) : undefined;
+  const code = await time('render-ts', () => renderClient(model, { banner: docs.banner, ...(onSourceFile ? { onSourceFile } : {}) }));
 
   const files: FileSet = new Map([...code, ...docs.files]);
   const manifest = createManifest(model, files.keys(), spec.text, GENERATOR_VERSION);
@@ -59,9 +76,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     ...spec.diagnostics,
     ...built.diagnostics,
     ...nameDiagnostics,
-    ...docs.unknownOverrides.map((file) => ({ severity: 'warning' as const, message: `template override ${file} matches no default template and is ignored` })),
+    ...(hooks?.diagnostics ?? []),
+    ...docs.unknownOverrides.map((file) => ({
+      severity: 'warning' as const,
+      message: `template override ${file} matches no default template and is ignored`,
+      ...(options.templates !== undefined ? { file: path.join(options.templates, file) } : {}),
+    })),
   ];
-  return { files: sortFiles(files), model, diagnostics, timings };
+  const sorted = sortFiles(files);
+  if (options.output === undefined) return { files: sorted, model, diagnostics, timings };
+  const written = await time('write', () => writeOutput(options.output!, sorted));
+  return { files: sorted, model, diagnostics, timings, written };
 }
 
 /** Errors found past loading point into the spec by JSON pointer; this adds which spec. */

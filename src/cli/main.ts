@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UserError } from '../shared/errors.js';
 import { GENERATOR_VERSION } from '../shared/version.js';
+import { displayPath } from './display.js';
 import { ExitCode } from './exit-codes.js';
 
 const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
@@ -26,7 +27,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('input', { alias: 'i', type: 'string', describe: 'Spec file (YAML or JSON)' })
           .option('output', { alias: 'o', type: 'string', describe: 'Output folder (owned by oasgen: see the manifest)' })
           .option('templates', { alias: 't', type: 'string', describe: 'Folder of template overrides (any file of `oasgen templates --eject`)' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file listing clients', default: 'oasgen.config.json' })
+          .option('hooks', { type: 'string', describe: 'ES module exporting transformModel and/or transformSourceFile' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file listing clients (default: oasgen.config.json)' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 2 when the output is stale' })
           .option('strict', { type: 'boolean', default: false, describe: 'Spec validation problems and duplicate operationIds are errors, not warnings' })
           .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
@@ -34,13 +36,15 @@ export async function main(argv: string[]): Promise<number> {
           .option('timings', { type: 'boolean', default: false, describe: 'Print the time of each pipeline stage' })
           .example('$0 generate', 'regenerate every client of oasgen.config.json')
           .example('$0 generate -i api.yaml -o src/client', 'one client')
-          .example('$0 generate --check', 'in CI: fail when a checked-in client is stale'),
+          .example('$0 generate --check', 'in CI: fail when a checked-in client is stale')
+          .example('$0 generate -i api.yaml -o out --hooks hooks.mjs', 'change the TypeScript with ts-morph'),
       async (args) => {
         const { runGenerate } = await import('./commands/generate.js');
         exitCode = await runGenerate({
           input: args.input,
           output: args.output,
           templates: args.templates,
+          hooks: args.hooks,
           config: args.config,
           check: args.check,
           strict: args.strict,
@@ -84,8 +88,8 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((message, error) => {
       if (error) throw error;
-      process.stderr.write(`oasgen: ${message}\nRun "oasgen --help" for usage.\n`);
-      exitCode = ExitCode.BadInput;
+      // Throwing stops yargs here: the command must not run after a usage error.
+      throw new UserError(`${message}\nRun "oasgen --help" for usage.`);
     });
   await parser.parseAsync();
   return exitCode;
@@ -97,7 +101,10 @@ async function run(): Promise<void> {
     process.exitCode = await main(hideBin(process.argv));
   } catch (error) {
     if (error instanceof UserError) {
-      process.stderr.write(`oasgen: error: ${error.format()}\n`);
+      const shown = error.location.file !== undefined
+        ? new UserError(error.message, { ...error.location, file: displayPath(error.location.file) })
+        : error;
+      process.stderr.write(`oasgen: error: ${shown.format()}\n`);
       process.exitCode = ExitCode.BadInput;
     } else {
       process.stderr.write(

@@ -29,10 +29,15 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`config is not valid JSON: ${(error as Error).message}`, { file });
+    const message = (error as Error).message;
+    throw new UserError(`config is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...jsonErrorLocation(text, message) });
   }
   const base = path.dirname(path.resolve(file));
-  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as { clients?: unknown }).clients)) {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UserError('the config must be an object: { "clients": [ … ] }', { file });
+  for (const key of Object.keys(parsed)) {
+    if (key !== 'clients' && key !== '$schema') throw new UserError(`unknown key "${key}" (expected "clients")`, { file, pointer: `/${key}` });
+  }
+  if (!Array.isArray((parsed as { clients?: unknown }).clients)) {
     throw new UserError('"clients" must be an array of { "input", "output", "templates"?, "hooks"? }', { file, pointer: '/clients' });
   }
   const clients = (parsed as { clients: unknown[] }).clients;
@@ -61,4 +66,13 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
       ...(hooks !== undefined ? { hooks } : {}),
     };
   });
+}
+
+/** Line and column of a JSON.parse error (V8 reports a character position). */
+function jsonErrorLocation(text: string, message: string): { line: number; column: number } | Record<string, never> {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return text.trim() === '' ? { line: 1, column: 1 } : {};
+  const before = text.slice(0, Number(position));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }

@@ -182,10 +182,10 @@ async function validateDocument(document: Record<string, unknown>, version: Load
     }
     return [];
   } catch (error) {
-    const details = (error as { details?: { message: string; instancePath?: string; path?: (string | number)[] }[] }).details;
+    const details = (error as { details?: ValidationDetail[] }).details;
     const severity = strict ? 'error' : 'warning';
     if (Array.isArray(details) && details.length > 0) {
-      return details.map((detail) => ({
+      return withoutAlternativeNoise(details).map((detail) => ({
         severity,
         message: detail.message,
         pointer: typeof detail.instancePath === 'string' ? detail.instancePath : pointerJoin('', ...(detail.path ?? [])),
@@ -194,4 +194,22 @@ async function validateDocument(document: Record<string, unknown>, version: Load
     const message = error instanceof Error ? error.message : String(error);
     return [{ severity, message: message.split('\n')[0] ?? message }];
   }
+}
+
+/** One schema-validation problem as swagger-parser reports it. */
+interface ValidationDetail {
+  readonly message: string;
+  readonly instancePath?: string;
+  readonly path?: (string | number)[];
+  readonly keyword?: string;
+  readonly schemaPath?: string;
+}
+
+/**
+ * ajv reports a failed `oneOf: [Thing, Reference]` three times (the real problem, "must have
+ * required property '$ref'", "must match exactly one schema in oneOf"); keep the real one.
+ */
+function withoutAlternativeNoise(details: readonly ValidationDetail[]): ValidationDetail[] {
+  const isNoise = (detail: ValidationDetail) => detail.keyword === 'oneOf' || (detail.schemaPath ?? '').includes('/definitions/Reference/');
+  return details.filter((detail) => !isNoise(detail) || !details.some((other) => other !== detail && !isNoise(other) && other.instancePath === detail.instancePath));
 }

@@ -33,6 +33,8 @@ export interface Diagnostic {
   readonly severity: 'warning' | 'error';
   readonly message: string;
   readonly pointer?: string;
+  /** The file the problem is in, when it is not the spec (a template, the hooks module). */
+  readonly file?: string;
 }
 
 /** Appends RFC 6901 tokens to a JSON pointer. */

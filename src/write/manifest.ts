@@ -49,3 +49,10 @@ export function manifestFiles(text: string | undefined): string[] {
     return [];
   }
 }
+
+/** The manifest text with some files left out of its list (files oasgen did not get to own). */
+export function withoutFiles(manifestText: string, files: readonly string[]): string {
+  const manifest = JSON.parse(manifestText) as Manifest;
+  const left = new Set(files);
+  return JSON.stringify({ ...manifest, files: manifest.files.filter((file) => !left.has(file)) }, null, 2) + '\n';
+}

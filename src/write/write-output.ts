@@ -1,7 +1,9 @@
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../shared/errors.js';
+import { byCodePoint } from '../shared/sort.js';
 import { assertSafeRelativePath, type FileSet } from './file-set.js';
-import { MANIFEST_PATH, manifestFiles } from './manifest.js';
+import { MANIFEST_PATH, manifestFiles, withoutFiles } from './manifest.js';
 
 /** How a file set compares with an output dir. */
 export interface OutputDiff {
@@ -21,13 +23,21 @@ async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     throw error;
   }
 }
 
+/** The output dir must be a folder (or not exist yet): a clear error instead of ENOTDIR later. */
+async function assertOutputDir(outputDir: string): Promise<void> {
+  const stats = await stat(outputDir).catch(() => undefined);
+  if (stats !== undefined && !stats.isDirectory()) throw new UserError('the output path exists and is not a folder', { file: outputDir });
+}
+
 /** Compares the in-memory files (manifest included) with the output dir. Reads only. */
 export async function diffOutput(outputDir: string, files: FileSet): Promise<OutputDiff> {
+  await assertOutputDir(outputDir);
   const previous = new Set(manifestFiles(await readIfExists(path.join(outputDir, MANIFEST_PATH))));
   const generated = [...files.keys()];
   for (const relativePath of generated) assertSafeRelativePath(relativePath);
@@ -72,6 +82,16 @@ async function mapConcurrently<T, R>(items: readonly T[], run: (item: T) => Prom
   return results;
 }
 
+/**
+ * Like mapConcurrently, but every item is attempted and all have finished before the first
+ * error is thrown: a rollback must not race renames still in flight.
+ */
+async function eachConcurrently<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
+  const errors: unknown[] = [];
+  await mapConcurrently(items, (item) => run(item).catch((error: unknown) => void errors.push(error)));
+  if (errors.length > 0) throw errors[0];
+}
+
 /** Creates each distinct parent folder of `relativePaths` under `root` once. */
 async function makeParentDirs(root: string, relativePaths: readonly string[]): Promise<void> {
   const dirs = [...new Set(relativePaths.map((relativePath) => path.dirname(path.join(root, relativePath))))];
@@ -82,7 +102,9 @@ async function makeParentDirs(root: string, relativePaths: readonly string[]): P
 
 /** What a write did. */
 export interface WriteResult {
+  /** Files created or replaced (the manifest included when it changed). */
   readonly written: readonly string[];
+  /** Files of the previous manifest that are no longer generated: removed. */
   readonly deleted: readonly string[];
   /** Files owned by the user that a generated file would have overwritten: left alone. */
   readonly skipped: readonly string[];
@@ -90,28 +112,80 @@ export interface WriteResult {
 }
 
 /**
- * Writes a file set into the output dir. Everything is first written to a staging folder
- * inside the output dir and only then renamed into place, so a failure while writing leaves
- * the previous output untouched. Unchanged files are not touched (mtimes kept); only files
- * listed in the previous manifest are ever deleted; user files are never overwritten.
+ * Writes a file set into the output dir, all or nothing:
+ * - new contents are first written to a staging folder inside the output dir (same file system,
+ *   so the final step is renames only);
+ * - files to be replaced or deleted are moved to a backup folder first; if any step fails, the
+ *   moved-in files are removed and the backups moved back, so the previous output is restored;
+ * - unchanged files are not touched (mtimes kept), only files listed in the previous manifest are
+ *   ever replaced or deleted, a user's file is never overwritten (it is reported in `skipped` and
+ *   left out of the new manifest), and folders emptied by deletions are removed.
  */
 export async function writeOutput(outputDir: string, files: FileSet): Promise<WriteResult> {
-  const diff = await diffOutput(outputDir, files);
-  const toWrite = [...diff.missing, ...diff.changed];
-  const staging = path.join(outputDir, '.oasgen', `staging-${process.pid}`);
+  let diff = await diffOutput(outputDir, files);
+  if (diff.foreign.length > 0) {
+    // Files we did not write stay the user's: the manifest must not claim them.
+    const manifest = files.get(MANIFEST_PATH);
+    files = new Map(files);
+    files.delete(MANIFEST_PATH);
+    for (const file of diff.foreign) files.delete(file);
+    if (manifest !== undefined) files.set(MANIFEST_PATH, withoutFiles(manifest, diff.foreign));
+    const rest = await diffOutput(outputDir, files);
+    diff = { ...rest, foreign: diff.foreign };
+  }
+  const toWrite = [...diff.missing, ...diff.changed].sort(byCodePoint);
+  if (toWrite.length === 0 && diff.stale.length === 0) return { written: [], deleted: [], skipped: diff.foreign, unchanged: diff.unchanged };
+
+  const work = path.join(outputDir, '.oasgen', `tmp-${process.pid}`);
+  const staging = path.join(work, 'new');
+  const backup = path.join(work, 'old');
+  const created = (await stat(outputDir).catch(() => undefined)) === undefined;
   await mkdir(outputDir, { recursive: true });
-  await rm(staging, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
+  const movedIn: string[] = [];
+  const backedUp: string[] = [];
   try {
     await makeParentDirs(staging, toWrite);
-    await mapConcurrently(toWrite, (relativePath) => writeFile(path.join(staging, relativePath), files.get(relativePath)!, 'utf8'));
-    // The manifest goes last so an interrupted run still lists every file it may have written.
-    const others = toWrite.filter((p) => p !== MANIFEST_PATH);
+    await eachConcurrently(toWrite, (relativePath) => writeFile(path.join(staging, relativePath), files.get(relativePath)!, 'utf8'));
+    const replaced = [...diff.changed, ...diff.stale];
+    await makeParentDirs(backup, replaced);
+    await eachConcurrently(replaced, async (relativePath) => {
+      await rename(path.join(outputDir, relativePath), path.join(backup, relativePath));
+      backedUp.push(relativePath);
+    });
     await makeParentDirs(outputDir, toWrite);
-    await mapConcurrently(others, (relativePath) => rename(path.join(staging, relativePath), path.join(outputDir, relativePath)));
-    if (others.length !== toWrite.length) await rename(path.join(staging, MANIFEST_PATH), path.join(outputDir, MANIFEST_PATH));
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    const others = toWrite.filter((relativePath) => relativePath !== MANIFEST_PATH);
+    const moveIn = async (relativePath: string) => {
+      await rename(path.join(staging, relativePath), path.join(outputDir, relativePath));
+      movedIn.push(relativePath);
+    };
+    await eachConcurrently(others, moveIn);
+    // The manifest goes last, so an interrupted run never lists files it did not write.
+    if (others.length !== toWrite.length) await moveIn(MANIFEST_PATH);
+  } catch (error) {
+    // Roll back: what came in goes, what was moved aside comes back.
+    await eachConcurrently(movedIn, (relativePath) => rm(path.join(outputDir, relativePath), { force: true }));
+    await eachConcurrently(backedUp, (relativePath) => rename(path.join(backup, relativePath), path.join(outputDir, relativePath)));
+    await rm(work, { recursive: true, force: true });
+    await pruneEmptyFolders(outputDir, [...toWrite, '.oasgen/tmp']);
+    if (created) await rmdir(outputDir).catch(() => undefined);
+    throw error;
   }
-  for (const relativePath of diff.stale) await unlink(path.join(outputDir, relativePath));
+  await rm(work, { recursive: true, force: true });
+  await pruneEmptyFolders(outputDir, diff.stale);
   return { written: toWrite, deleted: diff.stale, skipped: diff.foreign, unchanged: diff.unchanged };
+}
+
+/** Removes the folders of the given files that are now empty, deepest first, up to (not including) the output dir. */
+async function pruneEmptyFolders(outputDir: string, relativePaths: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const relativePath of relativePaths) {
+    for (let folder = path.posix.dirname(relativePath); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder);
+  }
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length || byCodePoint(a, b));
+  for (const folder of deepestFirst) {
+    const absolute = path.join(outputDir, folder);
+    const entries = await readdir(absolute).catch(() => undefined);
+    if (entries !== undefined && entries.length === 0) await rmdir(absolute).catch(() => undefined);
+  }
 }

@@ -1,16 +1,20 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from '../../config/index.js';
-import { generate, type Stage } from '../../pipeline.js';
+import { generate, type GenerateResult, type Stage } from '../../pipeline.js';
 import { UserError, type Diagnostic } from '../../shared/errors.js';
-import { diffOutput, writeOutput } from '../../write/index.js';
+import { diffOutput, writeOutput, type WriteResult } from '../../write/index.js';
+import { displayPath } from '../display.js';
 import { ExitCode } from '../exit-codes.js';
 
+/** The flags of `oasgen generate`. */
 export interface GenerateArgs {
   readonly input: string | undefined;
   readonly output: string | undefined;
   readonly templates: string | undefined;
-  readonly config: string;
+  readonly hooks: string | undefined;
+  /** Undefined: `oasgen.config.json` in the current folder. */
+  readonly config: string | undefined;
   readonly check: boolean;
   readonly strict: boolean;
   readonly allowRemote: boolean;
@@ -18,88 +22,99 @@ export interface GenerateArgs {
   readonly timings: boolean;
 }
 
-/** `oasgen generate`: one client from flags, or every client of the config file. */
+/** The order `--timings` prints stages in (the order they run). */
+const STAGES: readonly Stage[] = ['load', 'model', 'names', 'hooks', 'render-docs', 'render-ts', 'write'];
+
+/**
+ * `oasgen generate`: one client from flags, or every client of the config file. Every client is
+ * rendered in memory first; only when all succeeded is anything written, so a failing run
+ * leaves every output folder as it was.
+ */
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const clients = await resolveClients(args);
-  let exitCode: number = ExitCode.Ok;
+  const rendered: { client: ClientConfig; result: GenerateResult; ms: number }[] = [];
   for (const client of clients) {
-    const code = args.check ? await checkClient(client, args) : await generateClient(client, args);
+    const start = performance.now();
+    const result = await generate({
+      input: client.input,
+      strict: args.strict,
+      allowRemote: args.allowRemote,
+      ...(client.templates !== undefined ? { templates: client.templates } : {}),
+      ...(client.hooks !== undefined ? { hooks: client.hooks } : {}),
+    });
+    rendered.push({ client, result, ms: performance.now() - start });
+    printDiagnostics(result.diagnostics, client.input);
+  }
+  let exitCode: number = ExitCode.Ok;
+  for (const { client, result, ms } of rendered) {
+    const code = args.check ? await checkClient(client, result, args) : await writeClient(client, result, ms, args);
     if (code !== ExitCode.Ok) exitCode = code;
   }
   return exitCode;
 }
 
 async function resolveClients(args: GenerateArgs): Promise<ClientConfig[]> {
+  const overrides = {
+    ...(args.templates !== undefined ? { templates: path.resolve(args.templates) } : {}),
+    ...(args.hooks !== undefined ? { hooks: path.resolve(args.hooks) } : {}),
+  };
   if (args.input !== undefined || args.output !== undefined) {
+    if (args.config !== undefined) throw new UserError('--config lists the clients; give either --config or --input and --output, not both');
     if (args.input === undefined) throw new UserError('--output needs --input (the spec to generate from)');
     if (args.output === undefined) throw new UserError('--input needs --output (the folder to write the client to)');
     const output = path.resolve(args.output);
-    return [
-      {
-        name: path.basename(output),
-        // A URL stays a URL: the loader fetches it (its host only, unless --allow-remote).
-        input: /^https?:\/\//i.test(args.input) ? args.input : path.resolve(args.input),
-        output,
-        ...(args.templates !== undefined ? { templates: path.resolve(args.templates) } : {}),
-      },
-    ];
+    // A URL stays a URL: the loader fetches it (its host only, unless --allow-remote).
+    const input = /^https?:\/\//i.test(args.input) ? args.input : path.resolve(args.input);
+    return [{ name: path.basename(output), input, output, ...overrides }];
   }
   const clients = await loadConfig(path.resolve(args.config ?? CONFIG_FILE));
-  return args.templates === undefined ? clients : clients.map((client) => ({ ...client, templates: path.resolve(args.templates!) }));
+  return clients.map((client) => ({ ...client, ...overrides }));
 }
 
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
+const display = displayPath;
 
+/** Warnings go to stderr: `oasgen: warning: specs/api.yaml at /paths/~1users/get: …`. */
 function printDiagnostics(diagnostics: readonly Diagnostic[], input: string): void {
   for (const diagnostic of diagnostics) {
     const where = diagnostic.pointer !== undefined ? ` at ${diagnostic.pointer || '/'}` : '';
-    process.stderr.write(`oasgen: ${diagnostic.severity}: ${display(input)}${where}: ${diagnostic.message}\n`);
+    process.stderr.write(`oasgen: ${diagnostic.severity}: ${display(diagnostic.file ?? input)}${where}: ${diagnostic.message}\n`);
   }
 }
 
 function printTimings(name: string, timings: Partial<Record<Stage, number>>): void {
-  const parts = Object.entries(timings).map(([stage, ms]) => `${stage} ${ms.toFixed(1)} ms`);
+  const parts = STAGES.filter((stage) => timings[stage] !== undefined).map((stage) => `${stage} ${timings[stage]!.toFixed(1)} ms`);
   process.stdout.write(`${name} timings: ${parts.join(', ')}\n`);
 }
 
-async function runPipeline(client: ClientConfig, args: GenerateArgs) {
-  return generate({
-    input: client.input,
-    strict: args.strict,
-    allowRemote: args.allowRemote,
-    ...(client.templates !== undefined ? { templates: client.templates } : {}),
-  });
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `identity: 1 API, 3 operations, 3 models` */
+function describe(client: ClientConfig, result: GenerateResult): string {
+  const operations = result.model.apis.reduce((sum, api) => sum + api.operations.length, 0);
+  return `${client.name}: ${plural(result.model.apis.length, 'API')}, ${plural(operations, 'operation')}, ${plural(result.model.schemas.length, 'model')}`;
 }
 
-async function generateClient(client: ClientConfig, args: GenerateArgs): Promise<number> {
+async function writeClient(client: ClientConfig, result: GenerateResult, renderMs: number, args: GenerateArgs): Promise<number> {
   const start = performance.now();
-  const result = await runPipeline(client, args);
-  printDiagnostics(result.diagnostics, client.input);
-  const writeStart = performance.now();
-  const written = await writeOutput(client.output, result.files);
-  const timings = { ...result.timings, write: performance.now() - writeStart };
+  const written: WriteResult = await writeOutput(client.output, result.files);
+  const writeMs = performance.now() - start;
   for (const file of written.skipped) {
-    process.stderr.write(`oasgen: warning: ${display(path.join(client.output, file))} exists and was not written by oasgen; left unchanged\n`);
-  }
-  if (!args.quiet) {
-    const operations = result.model.apis.reduce((sum, api) => sum + api.operations.length, 0);
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    process.stdout.write(
-      `${client.name}: ${plural(result.model.apis.length, 'API')}, ${plural(operations, 'operation')}, ${plural(result.model.schemas.length, 'model')} → ` +
-        `${display(client.output)} (${plural(result.files.size, 'file')}, ${written.written.length} changed` +
-        `${written.deleted.length > 0 ? `, ${written.deleted.length} deleted` : ''}) in ${Math.round(performance.now() - start)} ms\n`,
+    process.stderr.write(
+      `oasgen: warning: ${display(path.join(client.output, file))} exists and was not written by oasgen; left unchanged (move it away to let oasgen generate it)\n`,
     );
   }
-  if (args.timings) printTimings(client.name, timings);
+  if (!args.quiet) {
+    const deleted = written.deleted.length > 0 ? `, ${written.deleted.length} deleted` : '';
+    const files = result.files.size - written.skipped.length;
+    process.stdout.write(
+      `${describe(client, result)} → ${display(client.output)} (${plural(files, 'file')}, ${written.written.length} changed${deleted}) in ${Math.round(renderMs + writeMs)} ms\n`,
+    );
+  }
+  if (args.timings) printTimings(client.name, { ...result.timings, write: writeMs });
   return ExitCode.Ok;
 }
 
-async function checkClient(client: ClientConfig, args: GenerateArgs): Promise<number> {
-  const result = await runPipeline(client, args);
-  printDiagnostics(result.diagnostics, client.input);
+async function checkClient(client: ClientConfig, result: GenerateResult, args: GenerateArgs): Promise<number> {
   const diff = await diffOutput(client.output, result.files);
   const lines = [
     ...diff.changed.map((file) => `  changed: ${file}`),
@@ -109,9 +124,23 @@ async function checkClient(client: ClientConfig, args: GenerateArgs): Promise<nu
   ];
   if (args.timings) printTimings(client.name, result.timings);
   if (lines.length === 0) {
-    if (!args.quiet) process.stdout.write(`${client.name}: up to date (${display(client.output)})\n`);
+    if (!args.quiet) process.stdout.write(`${describe(client, result)} → ${display(client.output)} is up to date\n`);
     return ExitCode.Ok;
   }
-  process.stderr.write(`oasgen: ${client.name}: ${display(client.output)} is stale:\n${lines.join('\n')}\nRun "oasgen generate" (in this repo: npm run generate) to update it.\n`);
+  process.stderr.write(`oasgen: ${client.name}: ${display(client.output)} is stale (${plural(lines.length, 'file')}):\n${lines.join('\n')}\nFix: run \`${fixCommand(args)}\`\n`);
   return ExitCode.Stale;
+}
+
+/** The command that brings the output up to date: the same one, without --check. */
+function fixCommand(args: GenerateArgs): string {
+  const quote = (value: string) => (/^[\w./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const parts = ['oasgen generate'];
+  if (args.input !== undefined) parts.push(`--input ${quote(args.input)}`);
+  if (args.output !== undefined) parts.push(`--output ${quote(args.output)}`);
+  if (args.config !== undefined) parts.push(`--config ${quote(args.config)}`);
+  if (args.templates !== undefined) parts.push(`--templates ${quote(args.templates)}`);
+  if (args.hooks !== undefined) parts.push(`--hooks ${quote(args.hooks)}`);
+  if (args.strict) parts.push('--strict');
+  if (args.allowRemote) parts.push('--allow-remote');
+  return parts.join(' ');
 }

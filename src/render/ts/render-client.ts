@@ -13,7 +13,7 @@ const RUNTIME_SOURCE = new URL('../../../src/runtime/runtime.ts', import.meta.ur
 export interface RenderClientOptions {
   /** Text put as `//` comment lines at the top of every TypeScript file. */
   readonly banner: string;
-  /** Called once per built file, before its text is taken (user hooks). */
+  /** Called once per file (runtime.ts included), before its text is taken (user hooks). */
   readonly onSourceFile?: (file: SourceFile, info: { readonly path: string }) => void;
 }
 
@@ -27,9 +27,16 @@ export function renderClient(model: NamedModel, options: RenderClientOptions): M
 
   const banner = lineComment(options.banner.trimEnd()) + '\n\n';
   const files = new Map<string, string>();
-  files.set('runtime.ts', banner + readFileSync(RUNTIME_SOURCE, 'utf8'));
-  const print = options.onSourceFile ? sourceFilePrinter(options.onSourceFile) : printWithoutAst;
-  for (const [path, structure] of structures) files.set(path, banner + print(path, structure));
+  const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
+  if (options.onSourceFile) {
+    // Hooks see every file, the runtime included (a license banner belongs on all of them).
+    const print = sourceFilePrinter(options.onSourceFile);
+    files.set('runtime.ts', banner + print('runtime.ts', runtime));
+    for (const [path, structure] of structures) files.set(path, banner + print(path, structure));
+  } else {
+    files.set('runtime.ts', banner + runtime);
+    for (const [path, structure] of structures) files.set(path, banner + printWithoutAst(path, structure));
+  }
   return files;
 }
 
@@ -44,8 +51,8 @@ function printWithoutAst(_path: string, structure: SourceFileStructure): string 
   return printStructure(structure, PRINT_OPTIONS);
 }
 
-/** Hooks get a real SourceFile per file, built once from its structure. */
-function sourceFilePrinter(onSourceFile: NonNullable<RenderClientOptions['onSourceFile']>): (path: string, structure: SourceFileStructure) => string {
+/** Hooks get a real SourceFile per file, built once from its structure (the runtime: from its text). */
+function sourceFilePrinter(onSourceFile: NonNullable<RenderClientOptions['onSourceFile']>): (path: string, structure: SourceFileStructure | string) => string {
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,

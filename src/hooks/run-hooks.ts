@@ -1,0 +1,74 @@
+import { ts, type SourceFile } from 'ts-morph';
+import type { NamedModel } from '../names/index.js';
+import { UserError } from '../shared/errors.js';
+import type { LoadedHooks, SourceFileInfo } from './hooks.js';
+import { hookError } from './load-hooks.js';
+
+/** Runs `transformModel` on a copy of the model (the caller's stays as it was); returns the model to render. */
+export async function runModelHook(hooks: LoadedHooks, model: NamedModel): Promise<NamedModel> {
+  if (!hooks.transformModel) return model;
+  const copy = structuredClone(model) as NamedModel;
+  let returned: NamedModel | void;
+  try {
+    returned = await hooks.transformModel(copy);
+  } catch (error) {
+    throw hookError(hooks, 'transformModel', 'failed', error);
+  }
+  const result = returned ?? copy;
+  if (typeof result !== 'object' || result === null || !Array.isArray(result.apis) || !Array.isArray(result.schemas)) {
+    throw new UserError('hook transformModel must return the model (an object with apis and schemas) or nothing', { file: hooks.origin });
+  }
+  return result;
+}
+
+/**
+ * The `onSourceFile` callback of the TypeScript renderer: runs `transformSourceFile` and, when it
+ * changed the file, checks that the file still parses (a syntax error names the hook and the line).
+ */
+export function sourceFileHook(hooks: LoadedHooks, model: NamedModel): ((file: SourceFile, info: { readonly path: string }) => void) | undefined {
+  const transform = hooks.transformSourceFile;
+  if (!transform) return undefined;
+  const apis = new Map(model.apis.map((api) => [api.fileName, api]));
+  const schemas = new Map(model.schemas.map((schema) => [schema.fileName, schema]));
+  return (file, { path }) => {
+    const api = apis.get(path);
+    const schema = schemas.get(path);
+    const info: SourceFileInfo = {
+      path,
+      kind: api ? 'api' : schema ? 'model' : path === 'runtime.ts' ? 'runtime' : 'index',
+      ...(api ? { api } : {}),
+      ...(schema ? { schema } : {}),
+      model,
+    };
+    const before = file.getFullText();
+    let returned: unknown;
+    try {
+      returned = transform(file, info);
+    } catch (error) {
+      throw hookError(hooks, 'transformSourceFile', `failed on ${path}`, error);
+    }
+    if (returned !== undefined && typeof (returned as { then?: unknown }).then === 'function') {
+      throw new UserError(`hook transformSourceFile returned a promise for ${path}: it must change the file synchronously`, { file: hooks.origin });
+    }
+    const after = file.getFullText();
+    if (after !== before) assertParses(hooks, path, after);
+  };
+}
+
+/** Syntactic diagnostics only: cheap, and exactly what a hook can break on its own. */
+function assertParses(hooks: LoadedHooks, path: string, text: string): void {
+  const { diagnostics = [] } = ts.transpileModule(text, {
+    fileName: path,
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, isolatedModules: false },
+  });
+  const first = diagnostics.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.file !== undefined);
+  if (!first) return;
+  const { line, character } = first.file!.getLineAndCharacterOfPosition(first.start ?? 0);
+  const source = text.split('\n')[line]?.trim() ?? '';
+  const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+  throw new UserError(
+    `hook transformSourceFile made ${path} invalid TypeScript: ${path}:${line + 1}:${character + 1}: ${message}${source ? ` (near \`${source.slice(0, 80)}\`)` : ''}`,
+    { file: hooks.origin },
+  );
+}
