@@ -50,7 +50,7 @@ test.concurrent('--version prints the package version', async () => {
 test.concurrent('a missing spec file: exit 1 naming the file', async () => {
   const run = await runCli(['generate', '--input', 'nope.yaml', '--output', 'out'], dir);
   expectOneCleanError(run);
-  expect(run.stderr).toBe('oasgen: error: nope.yaml: spec file not found\n');
+  expect(run.stderr).toBe('oasgen: error: nope.yaml: file not found\n');
 });
 
 test.concurrent('a directory as input: exit 1 saying a file is expected', async () => {
