@@ -3,3 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/AuthApi.js';
+export * from './models/Result.js';

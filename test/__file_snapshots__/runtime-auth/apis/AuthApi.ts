@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { Result } from '../models/Result.js';
 
 /** Query, header and cookie parameters of `withQueryKey`. */
 export interface WithQueryKeyParams {
@@ -20,13 +21,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withHeaderKey(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withHeaderKey(options?: RequestOptions): Promise<Result> {
     return (await this.withHeaderKeyRaw(options)).data;
   }
 
   /** Like `withHeaderKey`, but resolves to the status, headers and decoded body. */
-  async withHeaderKeyRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withHeaderKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/header',
       accept: 'application/json',
@@ -41,13 +42,13 @@ export class AuthApi extends BaseApi {
    * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withQueryKey(params: WithQueryKeyParams = {}, options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withQueryKey(params: WithQueryKeyParams = {}, options?: RequestOptions): Promise<Result> {
     return (await this.withQueryKeyRaw(params, options)).data;
   }
 
   /** Like `withQueryKey`, but resolves to the status, headers and decoded body. */
-  async withQueryKeyRaw(params: WithQueryKeyParams = {}, options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withQueryKeyRaw(params: WithQueryKeyParams = {}, options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/query',
       query: [{ name: 'page', value: params.page }],
@@ -62,13 +63,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withCookieKey(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withCookieKey(options?: RequestOptions): Promise<Result> {
     return (await this.withCookieKeyRaw(options)).data;
   }
 
   /** Like `withCookieKey`, but resolves to the status, headers and decoded body. */
-  async withCookieKeyRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withCookieKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/cookie',
       accept: 'application/json',
@@ -83,13 +84,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withGlobalBearer(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withGlobalBearer(options?: RequestOptions): Promise<Result> {
     return (await this.withGlobalBearerRaw(options)).data;
   }
 
   /** Like `withGlobalBearer`, but resolves to the status, headers and decoded body. */
-  async withGlobalBearerRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withGlobalBearerRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/bearer',
       accept: 'application/json',
@@ -103,13 +104,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withBasic(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withBasic(options?: RequestOptions): Promise<Result> {
     return (await this.withBasicRaw(options)).data;
   }
 
   /** Like `withBasic`, but resolves to the status, headers and decoded body. */
-  async withBasicRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withBasicRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/basic',
       accept: 'application/json',
@@ -123,13 +124,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withOAuth(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withOAuth(options?: RequestOptions): Promise<Result> {
     return (await this.withOAuthRaw(options)).data;
   }
 
   /** Like `withOAuth`, but resolves to the status, headers and decoded body. */
-  async withOAuthRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withOAuthRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'POST',
       path: '/oauth',
       accept: 'application/json',
@@ -143,13 +144,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withOpenId(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withOpenId(options?: RequestOptions): Promise<Result> {
     return (await this.withOpenIdRaw(options)).data;
   }
 
   /** Like `withOpenId`, but resolves to the status, headers and decoded body. */
-  async withOpenIdRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withOpenIdRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/oidc',
       accept: 'application/json',
@@ -163,13 +164,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withOptionalKey(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withOptionalKey(options?: RequestOptions): Promise<Result> {
     return (await this.withOptionalKeyRaw(options)).data;
   }
 
   /** Like `withOptionalKey`, but resolves to the status, headers and decoded body. */
-  async withOptionalKeyRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withOptionalKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/optional',
       accept: 'application/json',
@@ -184,13 +185,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async withAlternatives(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async withAlternatives(options?: RequestOptions): Promise<Result> {
     return (await this.withAlternativesRaw(options)).data;
   }
 
   /** Like `withAlternatives`, but resolves to the status, headers and decoded body. */
-  async withAlternativesRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async withAlternativesRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/alternatives',
       accept: 'application/json',
@@ -204,13 +205,13 @@ export class AuthApi extends BaseApi {
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async publicCall(options?: RequestOptions): Promise<{ ok?: boolean }> {
+  async publicCall(options?: RequestOptions): Promise<Result> {
     return (await this.publicCallRaw(options)).data;
   }
 
   /** Like `publicCall`, but resolves to the status, headers and decoded body. */
-  async publicCallRaw(options?: RequestOptions): Promise<ApiResponse<{ ok?: boolean }>> {
-    return this.request<{ ok?: boolean }>({
+  async publicCallRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+    return this.request<Result>({
       method: 'GET',
       path: '/public',
       accept: 'application/json',
