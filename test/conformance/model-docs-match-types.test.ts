@@ -35,10 +35,13 @@ interface Row {
   readonly optional: boolean;
 }
 
+it('the specs have models to check', () => {
+  expect([...results.values()].filter((r) => r.model.schemas.length > 0).length).toBeGreaterThanOrEqual(2);
+});
+
 describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('%s', (_name, spec) => {
   it('every model page matches its generated type', () => {
     const result = results.get(spec)!;
-    expect(result.model.schemas.length).toBeGreaterThan(0);
     for (const schema of result.model.schemas) {
       const where = schema.typeName;
       const source = project.createSourceFile(`/${path.basename(spec)}/${schema.fileName}`, result.files.get(schema.fileName)!, { overwrite: true });
