@@ -87,18 +87,18 @@ export async function typeCheck(dir: string): Promise<string> {
   const config = {
     compilerOptions: {
       strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',
-      lib: ['es2022', 'dom'], types: [], skipLibCheck: true, pretty: false,
+      lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true, pretty: false,
+      // The flags of test/compile: what a strict user project turns on.
+      noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, verbatimModuleSyntax: true,
+      noUnusedLocals: true, noImplicitOverride: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true,
     },
     include: ['**/*.ts'],
   };
   await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(config));
+  // nodenext reads the nearest package.json: the clients are ES modules.
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   const tsc = path.join(ROOT, 'node_modules/typescript7/bin/tsc');
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsc, '-p', dir], { cwd: dir, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => resolve(stdout + stderr));
+    execFile(process.execPath, [tsc, '-p', dir], { cwd: dir, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => resolve((stdout + stderr).trim()));
   });
-}
-
-/** The ```typescript blocks of a markdown page (the docs' examples). */
-export function typescriptBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```typescript\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
 }
