@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UserError } from '../shared/errors.js';
 import { GENERATOR_VERSION } from '../shared/version.js';
+import { enableCompileCache } from './compile-cache.js';
 import { displayPath } from './display.js';
 import { ExitCode } from './exit-codes.js';
 
@@ -97,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Bin entry: user errors are one line and exit 1; anything else is a bug and says so. */
 async function run(): Promise<void> {
+  enableCompileCache();
   try {
     process.exitCode = await main(hideBin(process.argv));
   } catch (error) {

@@ -1,11 +1,10 @@
 import { realpath } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { pointerJoin, UserError, type Diagnostic } from '../shared/errors.js';
 import { LIMITS, type Limits } from './limits.js';
 import { bundleIsIdentity } from './local-refs.js';
+import { openApiSchemaProblems } from './schema-check.js';
 import { parseDocument } from './parse-document.js';
 import { readLocalText } from './read-local.js';
 import { isHttpUrl, readRemoteText } from './read-remote.js';
@@ -150,6 +149,7 @@ async function bundle(root: SpecDocument, documents: ReferencedDocuments, limits
   };
   const base = root.location.protocol === 'file:' ? decodeURIComponent(root.location.pathname) : root.location.href;
   try {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     return (await SwaggerParser.bundle(base, root.document as never, options as never)) as unknown as Record<string, unknown>;
   } catch (error) {
     if (failure) throw failure;
@@ -158,9 +158,6 @@ async function bundle(root: SpecDocument, documents: ReferencedDocuments, limits
     throw new UserError(`cannot resolve references: ${message.split('\n')[0]}`, { file: root.shown });
   }
 }
-
-/** swagger-parser's JSON-schema check alone (the part of `validate` that OpenAPI 3 documents get). */
-const validateSchema = createRequire(import.meta.url)('@apidevtools/swagger-parser/lib/validators/schema.js') as (api: object) => void;
 
 /**
  * Validation problems as diagnostics. OpenAPI 3.x: the document is checked against the OAS JSON
@@ -173,14 +170,16 @@ const validateSchema = createRequire(import.meta.url)('@apidevtools/swagger-pars
 async function validateDocument(document: Record<string, unknown>, version: LoadedSpec['version'], strict: boolean): Promise<Diagnostic[]> {
   try {
     if (version === '2.0') {
+      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
       await SwaggerParser.validate(structuredClone(document) as never, {
         resolve: { external: false, file: false, http: false },
         dereference: { circular: 'ignore' },
       } as never);
-    } else {
-      validateSchema(document);
+      return [];
     }
-    return [];
+    // swagger-parser's JSON-schema check alone: the part of `validate` that OpenAPI 3 documents get.
+    const severity = strict ? 'error' : 'warning';
+    return openApiSchemaProblems(document, version).map((problem) => ({ severity, message: problem.message, pointer: problem.instancePath }));
   } catch (error) {
     const details = (error as { details?: ValidationDetail[] }).details;
     const severity = strict ? 'error' : 'warning';
