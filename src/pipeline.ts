@@ -56,8 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
-  const spec = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
-  const built = await time('model', () => inFile(options.input, () => buildModel(spec)));
+  const { spec, built } = await loadAndBuild(options, time);
   const nameDiagnostics: Diagnostic[] = [];
   let model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
   const hooks = options.hooks !== undefined ? await time('hooks', () => loadHooks(options.hooks!)) : undefined;
@@ -87,6 +86,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.output === undefined) return { files: sorted, model, diagnostics, timings };
   const written = await time('write', () => writeOutput(options.output!, sorted));
   return { files: sorted, model, diagnostics, timings, written };
+}
+
+/**
+ * Load and model in their own frame, so the parsed document (tens of MB on big specs) can be
+ * collected once the IR exists instead of living until the files are written: only the text
+ * (for the manifest's hash) and the diagnostics are kept.
+ */
+async function loadAndBuild(options: GenerateOptions, time: <T>(stage: Stage, run: () => T | Promise<T>) => Promise<T>) {
+  const loaded = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
+  const built = await time('model', () => inFile(options.input, () => buildModel(loaded)));
+  return { spec: { text: loaded.text, diagnostics: loaded.diagnostics }, built };
 }
 
 /** Errors found past loading point into the spec by JSON pointer; this adds which spec. */

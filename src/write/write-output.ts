@@ -122,6 +122,10 @@ export interface WriteResult {
  *   left out of the new manifest), and folders emptied by deletions are removed.
  */
 export async function writeOutput(outputDir: string, files: FileSet): Promise<WriteResult> {
+  if ((await stat(outputDir).catch(() => undefined)) === undefined) {
+    const fresh = await writeFreshOutput(outputDir, files);
+    if (fresh) return fresh;
+  }
   let diff = await diffOutput(outputDir, files);
   if (diff.foreign.length > 0) {
     // Files we did not write stay the user's: the manifest must not claim them.
@@ -188,4 +192,30 @@ async function pruneEmptyFolders(outputDir: string, relativePaths: readonly stri
     const entries = await readdir(absolute).catch(() => undefined);
     if (entries !== undefined && entries.length === 0) await rmdir(absolute).catch(() => undefined);
   }
+}
+
+/**
+ * A new output dir is built whole beside its final place and renamed into it: one atomic step
+ * instead of a rename per file (half the file-system work for thousands of files), nothing to
+ * roll back. Resolves to undefined when the dir appeared meanwhile; the per-file path then runs.
+ */
+async function writeFreshOutput(outputDir: string, files: FileSet): Promise<WriteResult | undefined> {
+  const all = [...files.keys()].sort(byCodePoint);
+  for (const relativePath of all) assertSafeRelativePath(relativePath);
+  const parent = path.dirname(outputDir);
+  await mkdir(parent, { recursive: true });
+  const staging = path.join(parent, `.${path.basename(outputDir)}.oasgen-tmp-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await makeParentDirs(staging, all);
+    await eachConcurrently(all, (relativePath) => writeFile(path.join(staging, relativePath), files.get(relativePath)!, 'utf8'));
+    await rename(staging, outputDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if ((await stat(outputDir).catch(() => undefined)) !== undefined && ['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) {
+      return undefined;
+    }
+    throw error;
+  }
+  return { written: all, deleted: [], skipped: [], unchanged: [] };
 }
