@@ -24,9 +24,9 @@ beforeAll(async () => {
   for (const spec of specs) results.set(spec, await generate({ input: spec }));
 });
 
-/** `[**X**](X.md)` or `**X**` → X. */
+/** `[**X**](X.md)` or `**X**` → X (markdown escapes and HTML entities decoded). */
 function bold(cell: string): string {
-  return unescapeMarkdown(/^\[?\*\*(.*)\*\*\]?(?:\([^)]*\))?$/.exec(cell)?.[1] ?? cell).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return unescapeMarkdown(/^\[?\*\*(.*)\*\*\]?(?:\([^)]*\))?$/.exec(cell)?.[1] ?? cell);
 }
 
 interface Row {

@@ -47,9 +47,12 @@ export interface ApiPage {
   readonly methods: readonly PageMethod[];
 }
 
-/** `a \| b` → `a | b`, `session\_id` → `session_id`. */
+/** `a \| b` → `a | b`, `session\_id` → `session_id`, `A &amp; B` → `A & B` (as a markdown renderer shows them). */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+  return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!);
 }
 
 /** Cells of a pipe-table row, split on unescaped `|`, trimmed, leading/trailing empty edge cells dropped. */

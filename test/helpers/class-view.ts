@@ -83,6 +83,8 @@ export function classView(cls: ClassDeclaration, methodName: string): ClassView 
     type: p.getTypeNodeOrThrow().getText(),
     optional: p.hasQuestionToken() || p.hasInitializer(),
   }));
+  // `body: X | undefined` (an optional body before a required params object) is an optional X.
+  const argTypes = args.map((a) => (!a.optional && a.type.endsWith(' | undefined') ? { ...a, type: a.type.slice(0, -' | undefined'.length), optional: true } : a));
   // Which argument expression carries which wire name, and where.
   const wires = new Map<string, { wireName: string; in: string }>();
   for (const [location, key] of [['path', 'pathParams'], ['query', 'query'], ['header', 'headers'], ['cookie', 'cookies']] as const) {
@@ -92,7 +94,7 @@ export function classView(cls: ClassDeclaration, methodName: string): ClassView 
   const parameters: SeenParameter[] = [];
   const positional: string[] = [];
   let paramsObject: ClassView['paramsObject'];
-  for (const arg of args) {
+  for (const arg of argTypes) {
     if (arg.type === 'RequestOptions') continue;
     const wire = wires.get(arg.name);
     if (wire !== undefined || arg.name === bodyExpression) {

@@ -4,7 +4,7 @@ import type { NamedModel, NamedOperation, NamedParameter } from '../../names/ind
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { resultType, type TypeWriter } from '../type-text.js';
-import { acceptHeader } from '../ts/api-class.js';
+import { acceptHeader, bodyType, methodParameters } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 
 type Helper = Handlebars.HelperDelegate;
@@ -47,10 +47,16 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       const result = resultType(types, operation);
       if (result === 'void') return 'void (empty response body)';
       const success = operation.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0);
-      return safe(success ? typeLink(success.contents[0]!.schema) : `**${markdownInline(result)}**`);
+      // Linked only when the result is that one schema (several 2xx schemas make a union).
+      const single = success !== undefined && types.type(success.contents[0]!.schema) === result;
+      return safe(single ? typeLink(success.contents[0]!.schema) : `**${markdownInline(result)}**`);
     },
-    /** The request body's preferred schema. */
-    bodySchema: (operation: NamedOperation) => operation.requestBody?.contents[0]?.schema ?? { kind: 'unknown' },
+    /** The request body's preferred schema (binary media without a schema: `binary`, i.e. `Blob`, as the client types it). */
+    bodySchema: (operation: NamedOperation): ir.Schema => {
+      const content = operation.requestBody?.contents[0];
+      if (content === undefined) return { kind: 'unknown' };
+      return bodyType(content, types) === 'Blob' && content.schema.kind === 'unknown' ? { kind: 'binary' } : content.schema;
+    },
     /** The Content-Type the client sends: the request body's preferred media type (the client sends only that one). */
     contentTypes: (operation: NamedOperation) => operation.requestBody?.contents[0]?.mediaType ?? '',
     /** The Accept header the client sends. */
@@ -75,15 +81,10 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   return helpers;
 }
 
-/** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>` */
+/** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>`, from the class's own argument list. */
 export function signature(operation: NamedOperation, types: TypeWriter): string {
-  const args: string[] = operation.parameters.filter((p) => p.in === 'path').map((p) => `${p.identifier}: ${types.type(p.schema)}`);
-  const body = operation.requestBody;
-  if (body && operation.bodyName) args.push(`${operation.bodyName}${body.required ? '' : '?'}: ${types.type(body.contents[0]!.schema)}`);
-  if (operation.paramsName && operation.paramsTypeName) {
-    const optional = operation.parameters.every((p) => p.in === 'path' || !p.required);
-    args.push(`${operation.paramsName}${optional ? '?' : ''}: ${operation.paramsTypeName}`);
-  }
-  args.push(`${operation.optionsName}?: RequestOptions`);
+  const args = methodParameters(operation, types).map(
+    (p) => `${p.name}${p.hasQuestionToken === true || p.initializer !== undefined ? '?' : ''}: ${String(p.type)}`,
+  );
   return `${operation.methodName}(${args.join(', ')}): Promise<${resultType(types, operation)}>`;
 }

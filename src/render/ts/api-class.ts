@@ -117,8 +117,8 @@ function objectParameters(operation: NamedOperation): NamedParameter[] {
   return operation.parameters.filter((parameter) => parameter.in !== 'path');
 }
 
-/** Arguments shared by the method and its Raw variant: path params, body, params object, options. */
-function methodParameters(operation: NamedOperation, types: TypeWriter): OptionalKind<ParameterDeclarationStructure>[] {
+/** Arguments shared by the method and its Raw variant: path params, body, params object, options. The docs print the same list. */
+export function methodParameters(operation: NamedOperation, types: TypeWriter): OptionalKind<ParameterDeclarationStructure>[] {
   const list: OptionalKind<ParameterDeclarationStructure>[] = pathParameters(operation).map((parameter) => ({
     name: parameter.identifier,
     type: types.type(parameter.schema),
@@ -139,7 +139,8 @@ function methodParameters(operation: NamedOperation, types: TypeWriter): Optiona
   return list;
 }
 
-function bodyType(content: ir.MediaContent, types: TypeWriter): string {
+/** The request body's TypeScript type: `Blob` for binary media without a schema. */
+export function bodyType(content: ir.MediaContent, types: TypeWriter): string {
   return content.schema.kind === 'unknown' && mediaKind(content.mediaType, content.schema) === 'blob' ? 'Blob' : types.type(content.schema);
 }
 

@@ -12,6 +12,12 @@ export interface PatchItemParams {
   xTraceId?: string;
 }
 
+/** Query, header and cookie parameters of `putItemContent`. */
+export interface PutItemContentParams {
+  /** Query parameter `reason`. */
+  reason: string;
+}
+
 /** What `patchItem` throws for its documented error statuses (narrow `body` by `status`). */
 export type PatchItemError = ApiError<{ title?: string; status?: number }, 404>;
 
@@ -32,7 +38,7 @@ export class ItemsApi extends BaseApi {
    * @throws {ApiError} 404: A problem.
    * @deprecated
    */
-  async patchItem(id: string, body?: { name?: string; priority?: 1 | 2 | 3 }, params: PatchItemParams = {}, options?: RequestOptions): Promise<Item> {
+  async patchItem(id: string, body?: { name?: string; priority?: 1 | 2 | 3 }, params: PatchItemParams = {}, options?: RequestOptions): Promise<Item | { queued: boolean }> {
     return (await this.patchItemRaw(id, body, params, options)).data;
   }
 
@@ -40,8 +46,8 @@ export class ItemsApi extends BaseApi {
    * Like `patchItem`, but resolves to the status, headers and decoded body.
    * @deprecated
    */
-  async patchItemRaw(id: string, body?: { name?: string; priority?: 1 | 2 | 3 }, params: PatchItemParams = {}, options?: RequestOptions): Promise<ApiResponse<Item>> {
-    return this.request<Item>({
+  async patchItemRaw(id: string, body?: { name?: string; priority?: 1 | 2 | 3 }, params: PatchItemParams = {}, options?: RequestOptions): Promise<ApiResponse<Item | { queued: boolean }>> {
+    return this.request<Item | { queued: boolean }>({
       method: 'PATCH',
       path: '/items/{id}',
       pathParams: [['id', id]],
@@ -51,6 +57,32 @@ export class ItemsApi extends BaseApi {
       contentType: 'application/merge-patch+json',
       accept: 'application/json, application/problem+json',
       responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * Replace the item's raw content (optional binary body before a required query parameter)
+   * `PUT /items/{id}/content`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param id Path parameter `id`.
+   * @param body The request body.
+   * @param params Query, header and cookie parameters.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   */
+  async putItemContent(id: string, body: Blob | undefined, params: PutItemContentParams, options?: RequestOptions): Promise<void> {
+    return (await this.putItemContentRaw(id, body, params, options)).data;
+  }
+
+  /** Like `putItemContent`, but resolves to the status, headers and decoded body. */
+  async putItemContentRaw(id: string, body: Blob | undefined, params: PutItemContentParams, options?: RequestOptions): Promise<ApiResponse<void>> {
+    return this.request<void>({
+      method: 'PUT',
+      path: '/items/{id}/content',
+      pathParams: [['id', id]],
+      query: [{ name: 'reason', value: params.reason }],
+      body: body,
+      contentType: 'application/octet-stream',
+      responseKind: 'void',
     }, options);
   }
 
