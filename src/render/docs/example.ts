@@ -4,6 +4,7 @@ import { stringLiteral } from '../../shared/escape.js';
 import { byCodePoint } from '../../shared/sort.js';
 import { defaultServerUrl } from '../servers.js';
 import type { TypeWriter } from '../type-text.js';
+import { requestBodySchema } from '../ts/api-class.js';
 
 /** How deep example objects follow named schemas before stopping at optional fields. */
 const MAX_EXAMPLE_DEPTH = 3;
@@ -33,10 +34,11 @@ export class ExampleWriter {
       lines.push(`  const ${parameter.identifier}: ${this.types.type(parameter.schema)} = ${this.value(parameter.schema, parameter.name, 0, new Set())};`);
       args.push(parameter.identifier);
     }
-    const body = operation.requestBody?.contents[0];
-    if (body && operation.bodyName) {
-      for (const name of this.types.references(body.schema)) typeImports.add(this.types.typeName(name));
-      lines.push(`  const ${operation.bodyName}: ${this.types.type(body.schema)} = ${this.value(body.schema, operation.bodyName, 0, new Set())};`);
+    const content = operation.requestBody?.contents[0];
+    if (content && operation.bodyName) {
+      const body = requestBodySchema(content);
+      for (const name of this.types.references(body)) typeImports.add(this.types.typeName(name));
+      lines.push(`  const ${operation.bodyName}: ${this.types.type(body)} = ${this.value(body, operation.bodyName, 0, new Set())};`);
       args.push(operation.bodyName);
     }
     const objectParameters = operation.parameters.filter((p) => p.in !== 'path');

@@ -4,7 +4,7 @@ import type { NamedModel, NamedOperation, NamedParameter } from '../../names/ind
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { resultType, type TypeWriter } from '../type-text.js';
-import { acceptHeader, bodyType, methodParameters } from '../ts/api-class.js';
+import { acceptHeader, methodParameters, requestBodySchema } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 
 type Helper = Handlebars.HelperDelegate;
@@ -54,8 +54,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     /** The request body's preferred schema (binary media without a schema: `binary`, i.e. `Blob`, as the client types it). */
     bodySchema: (operation: NamedOperation): ir.Schema => {
       const content = operation.requestBody?.contents[0];
-      if (content === undefined) return { kind: 'unknown' };
-      return bodyType(content, types) === 'Blob' && content.schema.kind === 'unknown' ? { kind: 'binary' } : content.schema;
+      return content === undefined ? { kind: 'unknown' } : requestBodySchema(content);
     },
     /** The Content-Type the client sends: the request body's preferred media type (the client sends only that one). */
     contentTypes: (operation: NamedOperation) => operation.requestBody?.contents[0]?.mediaType ?? '',

@@ -139,9 +139,13 @@ export function methodParameters(operation: NamedOperation, types: TypeWriter): 
   return list;
 }
 
-/** The request body's TypeScript type: `Blob` for binary media without a schema. */
-export function bodyType(content: ir.MediaContent, types: TypeWriter): string {
-  return content.schema.kind === 'unknown' && mediaKind(content.mediaType, content.schema) === 'blob' ? 'Blob' : types.type(content.schema);
+/** The schema a request body is typed by: binary media without a schema is `binary` (a Blob). Docs and examples use it too. */
+export function requestBodySchema(content: ir.MediaContent): ir.Schema {
+  return content.schema.kind === 'unknown' && mediaKind(content.mediaType, content.schema) === 'blob' ? { kind: 'binary' } : content.schema;
+}
+
+function bodyType(content: ir.MediaContent, types: TypeWriter): string {
+  return types.type(requestBodySchema(content));
 }
 
 function operationMethods(operation: NamedOperation, model: NamedModel, types: TypeWriter): MethodDeclarationStructure[] {
