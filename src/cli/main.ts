@@ -61,10 +61,12 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'Spec file (YAML or JSON)' })
+          .option('hooks', { type: 'string', describe: 'Print the model after this hooks module\'s transformModel' })
+          .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
           .example('$0 inspect -i api.yaml > model.json', 'dump the model'),
       async (args) => {
         const { runInspect } = await import('./commands/inspect.js');
-        exitCode = await runInspect({ input: args.input });
+        exitCode = await runInspect({ input: args.input, hooks: args.hooks, allowRemote: args.allowRemote });
       },
     )
     .command(

@@ -102,7 +102,12 @@ test.concurrent('transformModel (from the config file\'s "hooks"): a rename reac
   expect(await readFile(path.join(dir, 'client/docs/SessionsApi.md'), 'utf8')).toContain('# **fetchSession**');
   const manifest = JSON.parse(await readFile(path.join(dir, 'client/.oasgen/manifest.json'), 'utf8')) as { operations: { operationId: string; methodName: string }[] };
   expect(manifest.operations.find((op) => op.operationId === 'get_session')?.methodName).toBe('fetchSession');
-  expect(await tsc(path.join(dir, 'client'))).toBe('');
+  // `inspect --hooks` shows the model as templates then receive it.
+  const [compiled, inspected] = await Promise.all([tsc(path.join(dir, 'client')), runCli(['inspect', '-i', identitySpec, '--hooks', 'hooks/rename.mjs'], dir)]);
+  expect(compiled).toBe('');
+  expect(inspected.code).toBe(0);
+  const model = JSON.parse(inspected.stdout) as { apis: { operations: { methodName: string }[] }[] };
+  expect(model.apis[0]!.operations.map((op) => op.methodName)).toEqual(['deleteSession', 'fetchSession', 'getUserSessions']);
 });
 
 test.concurrent('hook failures exit 1 naming module, hook and line, and leave the previous output intact', async () => {
