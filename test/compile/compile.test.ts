@@ -37,6 +37,9 @@ interface TscRun {
   readonly output: string;
 }
 
+/** A ceiling, not a measurement: four tsc runs share two busy cores (about 30 s seen under heavy load). */
+const TSC_TIMEOUT_MS = 240_000;
+
 let workDir = '';
 const exampleFiles: string[] = [];
 const runs = new Map<string, Promise<TscRun>>();
@@ -103,7 +106,7 @@ beforeAll(async () => {
     await writeFile(path.join(workDir, project), JSON.stringify({ compilerOptions, include: STAGED.map((c) => `${c}/**/*.ts`) }, null, 2));
     for (const compiler of Object.keys(COMPILERS) as Compiler[]) runs.set(`${compiler} ${resolution}`, tsc(compiler, project));
   }
-});
+}, TSC_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.allSettled(runs.values());
@@ -125,5 +128,5 @@ describe('generated clients and their doc examples compile', () => {
     if (run.code !== 0 || run.output !== '') {
       throw new Error(`${compiler} (${resolution}) failed with exit code ${run.code}:\n${run.output}`);
     }
-  });
+  }, TSC_TIMEOUT_MS);
 });
