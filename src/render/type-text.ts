@@ -8,14 +8,28 @@ import { stringLiteral } from '../shared/escape.js';
  */
 export class TypeWriter {
   readonly #typeNames: ReadonlyMap<string, string>;
+  /** Named schemas whose type name this writer has put into text (see `recording`). */
+  readonly #used: Set<string> | undefined;
 
-  constructor(model: NamedModel) {
-    this.#typeNames = new Map(model.schemas.map((schema) => [schema.name, schema.typeName]));
+  constructor(model: NamedModel | ReadonlyMap<string, string>, used?: Set<string>) {
+    this.#typeNames = model instanceof Map ? model : new Map((model as NamedModel).schemas.map((schema) => [schema.name, schema.typeName]));
+    this.#used = used;
+  }
+
+  /**
+   * A writer that records every named schema it writes, so a file imports exactly the types
+   * its text mentions (an index signature widened to `unknown` drops its references).
+   */
+  recording(): TypeWriter & { readonly used: ReadonlySet<string> } {
+    const used = new Set<string>();
+    return Object.assign(new TypeWriter(this.#typeNames, used), { used });
   }
 
   /** Type name of a named schema. */
   typeName(schemaName: string): string {
-    return this.#typeNames.get(schemaName) ?? 'unknown';
+    const name = this.#typeNames.get(schemaName);
+    if (name !== undefined) this.#used?.add(schemaName);
+    return name ?? 'unknown';
   }
 
   /** The type of a schema, as TypeScript source. */
@@ -92,10 +106,9 @@ export class TypeWriter {
   indexSignatureType(schema: Extract<ir.Schema, { kind: 'object' }>): string | undefined {
     const additional = schema.additionalProperties;
     if (additional === undefined || additional === false) return schema.properties.length === 0 && additional === undefined ? 'unknown' : undefined;
-    if (additional === true) return 'unknown';
-    const type = this.type(additional);
-    // Declared properties must fit the index signature; widen when they would not.
-    return schema.properties.length === 0 || type === 'unknown' ? type : 'unknown';
+    // Declared properties must fit the index signature: with any, widen to unknown (without writing the schema).
+    if (additional === true || schema.properties.length > 0) return 'unknown';
+    return this.type(additional);
   }
 
   #objectType(schema: Extract<ir.Schema, { kind: 'object' }>): string {

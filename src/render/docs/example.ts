@@ -26,28 +26,31 @@ export class ExampleWriter {
 
   /** A complete example program calling one operation. */
   operation(api: NamedApi, operation: NamedOperation): string {
+    // A writer of its own records the named types this program mentions: exactly those are imported.
+    const types = this.types.recording();
+    const values = new ExampleWriter(this.model, types);
     const imports = new Set<string>(['ApiError', 'Configuration', api.className]);
     const typeImports = new Set<string>();
     const lines: string[] = [];
     const args: string[] = [];
     for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
-      lines.push(`  const ${parameter.identifier}: ${this.types.type(parameter.schema)} = ${this.value(parameter.schema, parameter.name, 0, new Set())};`);
+      lines.push(`  const ${parameter.identifier}: ${types.type(parameter.schema)} = ${values.value(parameter.schema, parameter.name, 0, new Set())};`);
       args.push(parameter.identifier);
     }
     const content = operation.requestBody?.contents[0];
     if (content && operation.bodyName) {
       const body = requestBodySchema(content);
-      for (const name of this.types.references(body)) typeImports.add(this.types.typeName(name));
-      lines.push(`  const ${operation.bodyName}: ${this.types.type(body)} = ${this.value(body, operation.bodyName, 0, new Set())};`);
+      lines.push(`  const ${operation.bodyName}: ${types.type(body)} = ${values.value(body, operation.bodyName, 0, new Set())};`);
       args.push(operation.bodyName);
     }
     const objectParameters = operation.parameters.filter((p) => p.in !== 'path');
     if (operation.paramsName && operation.paramsTypeName && objectParameters.length > 0) {
       typeImports.add(operation.paramsTypeName);
-      const fields = objectParameters.map((p) => `    ${p.identifier}: ${this.value(p.schema, p.name, 1, new Set())},`);
+      const fields = objectParameters.map((p) => `    ${p.identifier}: ${values.value(p.schema, p.name, 1, new Set())},`);
       lines.push(`  const ${operation.paramsName}: ${operation.paramsTypeName} = {`, ...fields, '  };');
       args.push(operation.paramsName);
     }
+    for (const name of types.used) typeImports.add(types.typeName(name));
     const call = `api.${operation.methodName}(${args.join(', ')})`;
     const isVoid = operation.responses.filter((r) => /^2/.test(r.status)).every((r) => r.contents.length === 0);
     const sorted = [...imports, ...[...typeImports].map((name) => `type ${name}`)].sort((a, b) => byCodePoint(a.replace(/^type /, ''), b.replace(/^type /, '')));
@@ -133,8 +136,7 @@ export class ExampleWriter {
         // allOf of objects: one literal with every member's properties.
         const members = schema.members.map((member) => this.#resolveObject(member));
         if (members.some((member) => member === undefined)) return `{} as ${this.types.type(schema)}`;
-        const properties = members.flatMap((member) => member!.properties);
-        return this.value({ kind: 'object', properties }, hint, depth, seen);
+        return this.value({ kind: 'object', properties: mergeProperties(members.flatMap((member) => member!.properties)) }, hint, depth, seen);
       }
       case 'object': {
         const fields = schema.properties
@@ -152,4 +154,18 @@ export class ExampleWriter {
     const target = schema.kind === 'ref' ? this.#schemas.get(schema.name) : schema;
     return target?.kind === 'object' ? target : undefined;
   }
+}
+
+/**
+ * allOf members may declare one property twice (`{ name?: string } & { name?: unknown }`): one
+ * literal key, required when any member requires it, typed by the first member that says more than unknown.
+ */
+function mergeProperties(properties: readonly ir.Property[]): ir.Property[] {
+  const byName = new Map<string, ir.Property>();
+  for (const property of properties) {
+    const seen = byName.get(property.name);
+    if (!seen) byName.set(property.name, property);
+    else byName.set(property.name, { ...seen, required: seen.required || property.required, schema: seen.schema.kind === 'unknown' ? property.schema : seen.schema });
+  }
+  return [...byName.values()];
 }

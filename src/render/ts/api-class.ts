@@ -18,17 +18,13 @@ import { docsFromLines } from './jsdoc.js';
 import { modelImports } from './imports.js';
 
 /** One API class file: the params interfaces, then the class with a method pair per operation. */
-export function apiClassFile(api: NamedApi, model: NamedModel, types: TypeWriter): SourceFileStructure {
-  const referenced = new Set<string>();
+export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
+  // Imports are exactly the named types the file's text mentions.
+  const types = allTypes.recording();
   const interfaces: InterfaceDeclarationStructure[] = [];
   const methods: MethodDeclarationStructure[] = [];
   const errorTypes: TypeAliasDeclarationStructure[] = [];
   for (const operation of api.operations) {
-    for (const parameter of operation.parameters) types.references(parameter.schema, referenced);
-    const body = operation.requestBody?.contents[0];
-    if (body) types.references(body.schema, referenced);
-    for (const schema of successShape(operation).schemas) types.references(schema, referenced);
-    for (const response of errorResponses(operation)) for (const content of response.contents.slice(0, 1)) types.references(content.schema, referenced);
     const params = paramsInterface(operation, types);
     if (params) interfaces.push(params);
     const errorType = errorTypeAlias(operation, types);
@@ -41,7 +37,7 @@ export function apiClassFile(api: NamedApi, model: NamedModel, types: TypeWriter
       moduleSpecifier: '../runtime.js',
       namedImports: ['BaseApi', ...(errorTypes.length > 0 ? ['type ApiError'] : []), 'type ApiResponse', 'type Configuration', 'type RequestOptions'],
     },
-    ...modelImports(referenced, api.fileName, model),
+    ...modelImports(types.used, api.fileName, model),
   ];
   const classDeclaration: ClassDeclarationStructure = {
     kind: StructureKind.Class,

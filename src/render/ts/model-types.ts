@@ -14,9 +14,8 @@ import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 
 /** One model file: an interface for object schemas, a type alias for everything else. */
-export function modelFile(schema: NamedSchema, model: NamedModel, types: TypeWriter): SourceFileStructure {
-  const referenced = types.references(schema.schema);
-  referenced.delete(schema.name); // self-reference needs no import
+export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
+  const types = allTypes.recording();
   const docs = docsFromLines(schemaDocLines(schema.schema));
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
     schema.schema.kind === 'object'
@@ -29,6 +28,8 @@ export function modelFile(schema: NamedSchema, model: NamedModel, types: TypeWri
           indexSignatures: indexSignature(schema.schema, types),
         }
       : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.type(schema.schema) };
+  const referenced = new Set(types.used);
+  referenced.delete(schema.name); // self-reference needs no import
   return { kind: StructureKind.SourceFile, statements: [...modelImports(referenced, schema.fileName, model), declaration] };
 }
 
