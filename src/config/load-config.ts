@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import { UserError } from '../shared/errors.js';
 
 /** The default config file name, looked up in the current folder. */
@@ -29,8 +30,8 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new UserError(`config is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...jsonErrorLocation(text, message) });
+    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    throw new UserError(`config is not valid JSON: ${message}`, { file, ...jsonErrorLocation(text, (error as Error).message) });
   }
   const base = path.dirname(path.resolve(file));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UserError('the config must be an object: { "clients": [ … ] }', { file });
@@ -42,6 +43,7 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
   }
   const clients = (parsed as { clients: unknown[] }).clients;
   if (clients.length === 0) throw new UserError('"clients" is empty', { file, pointer: '/clients' });
+  const outputs = new Map<string, number>();
   return clients.map((client, index) => {
     const pointer = `/clients/${index}`;
     if (typeof client !== 'object' || client === null || Array.isArray(client)) throw new UserError('each client must be an object', { file, pointer });
@@ -53,9 +55,15 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
       const value = record[key];
       if (value === undefined && !required) return undefined;
       if (typeof value !== 'string' || value.trim() === '') throw new UserError(`"${key}" must be a non-empty string (a path relative to the config file)`, { file, pointer: `${pointer}/${key}` });
-      return path.resolve(base, value);
+      // A spec URL stays a URL (fetched only with --allow-remote); everything else is a path.
+      return key === 'input' && /^https?:\/\//i.test(value) ? value : path.resolve(base, value);
     };
     const output = pathOf('output', true)!;
+    const earlier = outputs.get(output);
+    if (earlier !== undefined) {
+      throw new UserError(`"output" is the same folder as /clients/${earlier}/output; each client needs its own (each owns its folder through its manifest)`, { file, pointer: `${pointer}/output` });
+    }
+    outputs.set(output, index);
     const templates = pathOf('templates', false);
     const hooks = pathOf('hooks', false);
     return {
@@ -71,7 +79,17 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
 /** Line and column of a JSON.parse error (V8 reports a character position). */
 function jsonErrorLocation(text: string, message: string): { line: number; column: number } | Record<string, never> {
   const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return text.trim() === '' ? { line: 1, column: 1 } : {};
+  if (position === undefined) {
+    if (text.trim() === '') return { line: 1, column: 1 };
+    // V8 leaves the position out of some messages; js-yaml (JSON is nearly YAML) usually finds it.
+    try {
+      yaml.load(text);
+    } catch (yamlError) {
+      const mark = (yamlError as { mark?: { line: number; column: number } }).mark;
+      if (mark) return { line: mark.line + 1, column: mark.column + 1 };
+    }
+    return {};
+  }
   const before = text.slice(0, Number(position));
   const lines = before.split('\n');
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };

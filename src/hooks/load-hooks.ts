@@ -21,7 +21,9 @@ export async function loadHooks(source: string | Hooks): Promise<{ hooks: Loaded
   const stats = await stat(file).catch(() => undefined);
   if (stats === undefined) throw new UserError('hooks module not found', { file });
   if (!stats.isFile()) throw new UserError('hooks module must be a file (an ES module such as hooks.mjs)', { file });
-  const url = pathToFileURL(file).href;
+  // The modification time in the URL: a long-lived process (a watcher calling generate()) picks
+  // up an edited hooks module instead of Node's cached copy of the first one.
+  const url = `${pathToFileURL(file).href}?mtime=${stats.mtimeMs}-${stats.size}`;
   let exports: Record<string, unknown>;
   try {
     exports = (await import(url)) as Record<string, unknown>;
