@@ -10,9 +10,13 @@ export class TypeWriter {
   readonly #typeNames: ReadonlyMap<string, string>;
   /** Named schemas whose type name this writer has put into text (see `recording`). */
   readonly #used: Set<string> | undefined;
+  readonly #schemas: ReadonlyMap<string, ir.Schema>;
+  /** While an alias is written: the names that would make it refer to itself directly. */
+  #breaking: ReadonlySet<string> | undefined;
 
-  constructor(model: NamedModel | ReadonlyMap<string, string>, used?: Set<string>) {
+  constructor(model: NamedModel | ReadonlyMap<string, string>, used?: Set<string>, schemas?: ReadonlyMap<string, ir.Schema>) {
     this.#typeNames = model instanceof Map ? model : new Map((model as NamedModel).schemas.map((schema) => [schema.name, schema.typeName]));
+    this.#schemas = schemas ?? (model instanceof Map ? new Map() : new Map((model as NamedModel).schemas.map((schema) => [schema.name, schema.schema])));
     this.#used = used;
   }
 
@@ -22,7 +26,41 @@ export class TypeWriter {
    */
   recording(): TypeWriter & { readonly used: ReadonlySet<string> } {
     const used = new Set<string>();
-    return Object.assign(new TypeWriter(this.#typeNames, used), { used });
+    return Object.assign(new TypeWriter(this.#typeNames, used, this.#schemas), { used });
+  }
+
+  /**
+   * The type of a named schema's alias. A schema that is, through refs, unions and intersections
+   * only, one of its own members (`B: oneOf [A, B]`) would be `type B = A | B`, which TypeScript
+   * rejects; those self-references become `unknown` (recursion through objects, arrays and
+   * tuples is kept: TypeScript allows it).
+   */
+  aliasType(schema: { readonly name: string; readonly schema: ir.Schema }): string {
+    const cycle = new Set([...this.#schemas.keys()].filter((other) => other === schema.name || this.#directlyReaches(other, schema.name)));
+    if (!this.#directlyReaches(schema.name, schema.name)) return this.type(schema.schema);
+    this.#breaking = cycle;
+    try {
+      return this.type(schema.schema);
+    } finally {
+      this.#breaking = undefined;
+    }
+  }
+
+  /** True when `from`'s schema reaches the named schema `to` through refs, unions and intersections only. */
+  #directlyReaches(from: string, to: string): boolean {
+    const seen = new Set<string>();
+    const stack: ir.Schema[] = [];
+    const start = this.#schemas.get(from);
+    if (start) stack.push(start);
+    for (let schema = stack.pop(); schema !== undefined; schema = stack.pop()) {
+      if (schema.kind === 'ref') {
+        if (schema.name === to) return true;
+        const target = this.#schemas.get(schema.name);
+        if (target && !seen.has(schema.name)) (seen.add(schema.name), stack.push(target));
+      } else if (schema.kind === 'union') stack.push(...schema.variants);
+      else if (schema.kind === 'intersection') stack.push(...schema.members);
+    }
+    return false;
   }
 
   /** Type name of a named schema. */
@@ -34,9 +72,18 @@ export class TypeWriter {
 
   /** The type of a schema, as TypeScript source. */
   type(schema: ir.Schema): string {
+    if (this.#breaking && (schema.kind === 'array' || schema.kind === 'tuple' || schema.kind === 'object')) {
+      const breaking = this.#breaking;
+      this.#breaking = undefined;
+      try {
+        return this.type(schema);
+      } finally {
+        this.#breaking = breaking;
+      }
+    }
     switch (schema.kind) {
       case 'ref':
-        return this.typeName(schema.name);
+        return this.#breaking?.has(schema.name) ? 'unknown' : this.typeName(schema.name);
       case 'string':
         return 'string';
       case 'number':

@@ -104,7 +104,8 @@ export class ExampleWriter {
     switch (schema.kind) {
       case 'ref': {
         const target = this.#schemas.get(schema.name);
-        if (!target || seen.has(schema.name)) return `{} as ${this.types.typeName(schema.name)}`;
+        // `{}` converts to an object type only; anything else goes through `unknown`.
+        if (!target || seen.has(schema.name)) return `{} as ${target?.kind === 'object' ? '' : 'unknown as '}${this.types.typeName(schema.name)}`;
         return this.value({ ...target, ...(schema.example !== undefined ? { example: schema.example } : {}) } as ir.Schema, hint, depth, new Set([...seen, schema.name]));
       }
       case 'string':
@@ -135,7 +136,7 @@ export class ExampleWriter {
       case 'intersection': {
         // allOf of objects: one literal with every member's properties.
         const members = schema.members.map((member) => this.#resolveObject(member));
-        if (members.some((member) => member === undefined)) return `{} as ${this.types.type(schema)}`;
+        if (members.some((member) => member === undefined)) return `{} as unknown as ${this.types.type(schema)}`;
         return this.value({ kind: 'object', properties: mergeProperties(members.flatMap((member) => member!.properties)) }, hint, depth, seen);
       }
       case 'object': {

@@ -27,7 +27,7 @@ export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: Type
           properties: schema.schema.properties.map((property) => propertySignature(property, types)),
           indexSignatures: indexSignature(schema.schema, types),
         }
-      : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.type(schema.schema) };
+      : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.aliasType(schema) };
   const referenced = new Set(types.used);
   referenced.delete(schema.name); // self-reference needs no import
   return { kind: StructureKind.SourceFile, statements: [...modelImports(referenced, schema.fileName, model), declaration] };
