@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from '../../config/index.js';
-import { generate, type GenerateResult, type Stage } from '../../pipeline.js';
+import type { GenerateResult, Stage } from '../../pipeline.js';
 import { UserError, type Diagnostic } from '../../shared/errors.js';
 import { diffOutput, writeOutput, type WriteResult } from '../../write/index.js';
 import { displayPath } from '../display.js';
@@ -32,6 +32,8 @@ const STAGES: readonly Stage[] = ['load', 'model', 'names', 'hooks', 'render-doc
  */
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const clients = await resolveClients(args);
+  // Loaded only now: a config or usage error answers without loading ts-morph and handlebars.
+  const { generate } = await import('../../pipeline.js');
   const rendered: { client: ClientConfig; result: GenerateResult; ms: number }[] = [];
   for (const client of clients) {
     const start = performance.now();
@@ -71,13 +73,11 @@ async function resolveClients(args: GenerateArgs): Promise<ClientConfig[]> {
   return clients.map((client) => ({ ...client, ...overrides }));
 }
 
-const display = displayPath;
-
 /** Warnings go to stderr: `oasgen: warning: specs/api.yaml at /paths/~1users/get: …`. */
 function printDiagnostics(diagnostics: readonly Diagnostic[], input: string): void {
   for (const diagnostic of diagnostics) {
     const where = diagnostic.pointer !== undefined ? ` at ${diagnostic.pointer || '/'}` : '';
-    process.stderr.write(`oasgen: ${diagnostic.severity}: ${display(diagnostic.file ?? input)}${where}: ${diagnostic.message}\n`);
+    process.stderr.write(`oasgen: ${diagnostic.severity}: ${displayPath(diagnostic.file ?? input)}${where}: ${diagnostic.message}\n`);
   }
 }
 
@@ -100,14 +100,14 @@ async function writeClient(client: ClientConfig, result: GenerateResult, renderM
   const writeMs = performance.now() - start;
   for (const file of written.skipped) {
     process.stderr.write(
-      `oasgen: warning: ${display(path.join(client.output, file))} exists and was not written by oasgen; left unchanged (move it away to let oasgen generate it)\n`,
+      `oasgen: warning: ${displayPath(path.join(client.output, file))} exists and was not written by oasgen; left unchanged (move it away to let oasgen generate it)\n`,
     );
   }
   if (!args.quiet) {
     const deleted = written.deleted.length > 0 ? `, ${written.deleted.length} deleted` : '';
     const files = result.files.size - written.skipped.length;
     process.stdout.write(
-      `${describe(client, result)} → ${display(client.output)} (${plural(files, 'file')}, ${written.written.length} changed${deleted}) in ${Math.round(renderMs + writeMs)} ms\n`,
+      `${describe(client, result)} → ${displayPath(client.output)} (${plural(files, 'file')}, ${written.written.length} changed${deleted}) in ${Math.round(renderMs + writeMs)} ms\n`,
     );
   }
   if (args.timings) printTimings(client.name, { ...result.timings, write: writeMs });
@@ -124,10 +124,10 @@ async function checkClient(client: ClientConfig, result: GenerateResult, args: G
   ];
   if (args.timings) printTimings(client.name, result.timings);
   if (lines.length === 0) {
-    if (!args.quiet) process.stdout.write(`${describe(client, result)} → ${display(client.output)} is up to date\n`);
+    if (!args.quiet) process.stdout.write(`${describe(client, result)} → ${displayPath(client.output)} is up to date\n`);
     return ExitCode.Ok;
   }
-  process.stderr.write(`oasgen: ${client.name}: ${display(client.output)} is stale (${plural(lines.length, 'file')}):\n${lines.join('\n')}\nFix: run \`${fixCommand(args)}\`\n`);
+  process.stderr.write(`oasgen: ${client.name}: ${displayPath(client.output)} is stale (${plural(lines.length, 'file')}):\n${lines.join('\n')}\nFix: run \`${fixCommand(args)}\`\n`);
   return ExitCode.Stale;
 }
 
