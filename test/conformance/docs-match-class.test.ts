@@ -54,7 +54,8 @@ describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('
         // Row by row: a path parameter and a params member may share an identifier (`id` and `params.id`).
         for (const [index, p] of view.orderedParameters.entries()) {
           const docRow = section.parameters[index]!;
-          const located = /\[(query|header|cookie): ([^\]]+)\]/.exec(docRow.notes);
+          // The location tag comes last in Notes; a wire name may itself hold brackets (`page[limit]`).
+          const located = /\[(query|header|cookie): (.+)\]$/.exec(docRow.notes.trim());
           expect({ where, p: p.identifier, type: docRow.type, optional: docRow.notes.includes('[optional]'), in: located?.[1], wire: located?.[2] }).toEqual({
             where,
             p: p.identifier,

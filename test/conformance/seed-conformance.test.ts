@@ -97,7 +97,7 @@ function docsParameters(docs: ApiPage, methodName: string): SeenParameter[] {
   return section.parameters
     .filter((p) => p.type !== 'RequestOptions')
     .map((p) => {
-      const where = /\[(query|header|cookie): ([^\]]+)\]/.exec(p.notes);
+      const where = /\[(query|header|cookie): (.+)\]$/.exec(p.notes.trim());
       return { identifier: p.name, wireName: where?.[2] ?? '', in: where?.[1] ?? 'positional', type: p.type, optional: p.notes.includes('[optional]') };
     })
     .sort(byIdentifier);
