@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadHooks, runModelHook, sourceFileHook, type Hooks } from './hooks/index.js';
+import { checkModelHookOutput, loadHooks, runModelHook, sourceFileHook, type Hooks } from './hooks/index.js';
 import { loadSpec } from './load/index.js';
 import { buildModel } from './model/index.js';
 import { assignNames, type NamedModel } from './names/index.js';
@@ -67,6 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   );
   const onSourceFile = hooks ? sourceFileHook(hooks.hooks, model) : undefined;
   const code = await time('render-ts', () => renderClient(model, { banner: docs.banner, ...(onSourceFile ? { onSourceFile } : {}) }));
+  if (hooks) await time('hooks', () => checkModelHookOutput(hooks.hooks, code));
 
   const files: FileSet = new Map([...code, ...docs.files]);
   const manifest = createManifest(model, files.keys(), spec.text, GENERATOR_VERSION);

@@ -1,3 +1,3 @@
 export type { Hooks, LoadedHooks, SourceFileInfo, TransformModel, TransformSourceFile } from './hooks.js';
 export { INLINE_HOOKS, loadHooks } from './load-hooks.js';
-export { runModelHook, sourceFileHook } from './run-hooks.js';
+export { checkModelHookOutput, runModelHook, sourceFileHook } from './run-hooks.js';

@@ -1,5 +1,5 @@
 import { ts, type SourceFile } from 'ts-morph';
-import type { NamedModel } from '../names/index.js';
+import { RESERVED_WORDS, type NamedModel } from '../names/index.js';
 import { UserError } from '../shared/errors.js';
 import type { LoadedHooks, SourceFileInfo } from './hooks.js';
 import { hookError } from './load-hooks.js';
@@ -18,7 +18,33 @@ export async function runModelHook(hooks: LoadedHooks, model: NamedModel): Promi
   if (typeof result !== 'object' || result === null || !Array.isArray(result.apis) || !Array.isArray(result.schemas)) {
     throw new UserError('hook transformModel must return the model (an object with apis and schemas) or nothing', { file: hooks.origin });
   }
+  assertIdentifiers(hooks, result);
   return result;
+}
+
+/** A plain JavaScript identifier (what the names stage produces; no escapes, no unicode). */
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Names a hook changed must still be identifiers: the message names the field by JSON pointer. */
+function assertIdentifiers(hooks: LoadedHooks, model: NamedModel): void {
+  // Bindings (classes, types, arguments) cannot be reserved words; members (methods, properties) can.
+  const check = (pointer: string, value: unknown, { optional = false, binding = true } = {}) => {
+    if (optional && value === undefined) return;
+    if (typeof value !== 'string' || !IDENTIFIER.test(value) || (binding && RESERVED_WORDS.has(value))) {
+      throw new UserError(`hook transformModel set ${pointer} to ${JSON.stringify(value)}, which is not a usable TypeScript identifier`, { file: hooks.origin });
+    }
+  };
+  model.apis.forEach((api, a) => {
+    check(`/apis/${a}/className`, api.className);
+    api.operations.forEach((operation, o) => {
+      const at = `/apis/${a}/operations/${o}`;
+      for (const key of ['methodName', 'rawMethodName'] as const) check(`${at}/${key}`, operation[key], { binding: false });
+      check(`${at}/optionsName`, operation.optionsName);
+      for (const key of ['bodyName', 'paramsName', 'paramsTypeName', 'errorTypeName'] as const) check(`${at}/${key}`, operation[key], { optional: true });
+      operation.parameters.forEach((parameter, p) => check(`${at}/parameters/${p}/identifier`, parameter.identifier, { binding: parameter.in === 'path' }));
+    });
+  });
+  model.schemas.forEach((schema, s) => check(`/schemas/${s}/typeName`, schema.typeName));
 }
 
 /**
@@ -51,12 +77,21 @@ export function sourceFileHook(hooks: LoadedHooks, model: NamedModel): ((file: S
       throw new UserError(`hook transformSourceFile returned a promise for ${path}: it must change the file synchronously`, { file: hooks.origin });
     }
     const after = file.getFullText();
-    if (after !== before) assertParses(hooks, path, after);
+    if (after !== before) assertParses(hooks, 'transformSourceFile', path, after);
   };
 }
 
+/**
+ * After `transformModel`, every TypeScript file is checked: names it changed (a `methodName`
+ * with a space, say) reach every file, and must not produce code that does not parse.
+ */
+export function checkModelHookOutput(hooks: LoadedHooks, files: ReadonlyMap<string, string>): void {
+  if (!hooks.transformModel) return;
+  for (const [path, text] of files) if (path.endsWith('.ts')) assertParses(hooks, 'transformModel', path, text);
+}
+
 /** Syntactic diagnostics only: cheap, and exactly what a hook can break on its own. */
-function assertParses(hooks: LoadedHooks, path: string, text: string): void {
+function assertParses(hooks: LoadedHooks, hook: string, path: string, text: string): void {
   const { diagnostics = [] } = ts.transpileModule(text, {
     fileName: path,
     reportDiagnostics: true,
@@ -68,7 +103,7 @@ function assertParses(hooks: LoadedHooks, path: string, text: string): void {
   const source = text.split('\n')[line]?.trim() ?? '';
   const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
   throw new UserError(
-    `hook transformSourceFile made ${path} invalid TypeScript: ${path}:${line + 1}:${character + 1}: ${message}${source ? ` (near \`${source.slice(0, 80)}\`)` : ''}`,
+    `hook ${hook} made ${path} invalid TypeScript: ${path}:${line + 1}:${character + 1}: ${message}${source ? ` (near \`${source.slice(0, 80)}\`)` : ''}`,
     { file: hooks.origin },
   );
 }

@@ -1,2 +1,3 @@
 export { assignNames } from './assign-names.js';
 export type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
+export { RESERVED_WORDS } from './identifiers.js';

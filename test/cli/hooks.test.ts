@@ -2,7 +2,7 @@
  * Hooks with the real bin: the two README examples (examples/hooks/) change the output, and the
  * traced client still compiles (tsc --strict) and records one User Timing measure per call
  * against a local server; transformModel renames reach code, docs and manifest; a failing hook,
- * hook output that does not parse, a broken or missing module each exit 1 with a message naming
+ * hook output that does not parse (from either hook), a broken or missing module each exit 1 with a message naming
  * the module, the hook and the line, and leave the previous output as it was.
  */
 import { execFile } from 'node:child_process';
@@ -118,13 +118,14 @@ test.concurrent('hook failures exit 1 naming module, hook and line, and leave th
     'model-throws.mjs': `export async function transformModel(model) {\n  return model.apis[7].operations;\n}\n`,
     'broken.mjs': `export function transformModel(model) {\n  return model.(;\n}\n`,
     'typo.mjs': `export function transformSourcefile() {}\n`,
+    'bad-name.mjs': `export function transformModel(model) {\n  model.apis[0].operations[1].methodName = 'get session';\n}\n`,
   });
   const first = await runCli(['generate', '-i', identitySpec, '-o', 'client'], dir);
   expect(first.code).toBe(0);
   const before = await snapshotTree(path.join(dir, 'client'));
   const generate = (hooks: string) => runCli(['generate', '-i', identitySpec, '-o', 'client', '--hooks', hooks], dir);
-  const [throws, invalid, modelThrows, broken, missing, typo] = await Promise.all(
-    ['throws.mjs', 'invalid.mjs', 'model-throws.mjs', 'broken.mjs', 'missing.mjs', 'typo.mjs'].map(generate),
+  const [throws, invalid, modelThrows, broken, missing, typo, badName] = await Promise.all(
+    ['throws.mjs', 'invalid.mjs', 'model-throws.mjs', 'broken.mjs', 'missing.mjs', 'typo.mjs', 'bad-name.mjs'].map(generate),
   );
   expect(throws.stderr).toBe('oasgen: error: throws.mjs:3:11: hook transformSourceFile failed on models/HTTPValidationError.ts: no models today\n');
   expect(invalid.stderr).toMatch(
@@ -133,7 +134,8 @@ test.concurrent('hook failures exit 1 naming module, hook and line, and leave th
   expect(modelThrows.stderr).toBe("oasgen: error: model-throws.mjs:2:24: hook transformModel failed: Cannot read properties of undefined (reading 'operations')\n");
   expect(broken.stderr).toBe("oasgen: error: broken.mjs:2:16: hooks module could not be loaded: Unexpected token '('\n");
   expect(missing.stderr).toBe('oasgen: error: missing.mjs: hooks module not found\n');
-  for (const run of [throws, invalid, modelThrows, broken, missing]) expect([run.code, run.stdout]).toEqual([1, '']);
+  expect(badName.stderr).toBe('oasgen: error: bad-name.mjs: hook transformModel set /apis/0/operations/1/methodName to "get session", which is not a usable TypeScript identifier\n');
+  for (const run of [throws, invalid, modelThrows, broken, missing, badName]) expect([run.code, run.stdout]).toEqual([1, '']);
   expect(await snapshotTree(path.join(dir, 'client'))).toEqual(before);
   // A misspelt hook is not silently ignored.
   expect(typo.code).toBe(0);
