@@ -4,14 +4,14 @@ import { isObject, stringOrUndefined, warn, type BuildContext, type SpecObject }
 import { preferJson, type OperationReader, type SpecObjectAt } from './operations.js';
 import { schemaToIr } from './schema.js';
 
-/** Swagger 2.0 `collectionFormat` → OAS 3 style/explode. */
-const COLLECTION_FORMATS: Readonly<Record<string, { style: ir.Parameter['style']; explode: boolean }>> = Object.freeze({
-  csv: { style: 'form', explode: false },
-  ssv: { style: 'spaceDelimited', explode: false },
-  tsv: { style: 'form', explode: false },
-  pipes: { style: 'pipeDelimited', explode: false },
-  multi: { style: 'form', explode: true },
-});
+/** Swagger 2.0 `collectionFormat` → OAS 3 style/explode. A Map: the key comes from the spec (`constructor` must miss). */
+const COLLECTION_FORMATS: ReadonlyMap<string, { style: ir.Parameter['style']; explode: boolean }> = new Map([
+  ['csv', { style: 'form', explode: false }],
+  ['ssv', { style: 'spaceDelimited', explode: false }],
+  ['tsv', { style: 'form', explode: false }],
+  ['pipes', { style: 'pipeDelimited', explode: false }],
+  ['multi', { style: 'form', explode: true }],
+]);
 
 function mediaTypes(context: BuildContext, operation: SpecObject, key: 'consumes' | 'produces'): string[] {
   const list = operation[key] ?? context.document[key];
@@ -28,7 +28,7 @@ export const swagger2Reader: OperationReader = {
       warn(context, `parameter location "${String(location)}" is not one of path, query, header, body, formData; skipped`, pointerJoin(pointer, 'in'));
       return undefined;
     }
-    const format = COLLECTION_FORMATS[String(node['collectionFormat'] ?? 'csv')] ?? COLLECTION_FORMATS['csv']!;
+    const format = COLLECTION_FORMATS.get(String(node['collectionFormat'] ?? 'csv')) ?? COLLECTION_FORMATS.get('csv')!;
     const style = node['type'] === 'array' ? (location === 'query' ? format.style : 'simple') : location === 'query' ? 'form' : 'simple';
     const description = stringOrUndefined(node['description']);
     return {

@@ -55,10 +55,10 @@ export function jsdoc(text: string): string {
     .trim();
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = Object.freeze({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' });
+const HTML_ENTITIES: ReadonlyMap<string, string> = new Map([['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;'], ['"', '&quot;']]);
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => HTML_ENTITIES[char]!);
+  return text.replace(/[&<>"]/g, (char) => HTML_ENTITIES.get(char)!);
 }
 
 /**

@@ -83,6 +83,21 @@ describe('hostile names', () => {
   });
 });
 
+describe('spec values that name Object.prototype members are not looked up on the prototype', () => {
+  it('collectionFormat "constructor"/"__proto__"/"toString" fall back to csv; unknown security names are skipped', async () => {
+    const swagger = await generate({ input: path.join(FIXTURES, 'swagger-inherited-keys.yaml') });
+    const operation = swagger.model.apis[0]!.operations[0]!;
+    expect(operation.parameters.map((p) => [p.name, p.style, p.explode])).toEqual([
+      ['a', 'form', false],
+      ['b', 'form', false],
+      ['c', 'form', false],
+      ['d', 'pipeDelimited', false],
+    ]);
+    const text = swagger.files.get(swagger.model.apis[0]!.fileName)!;
+    expect(text).toContain("security: [[], [], [{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]]");
+  });
+});
+
 describe('the generated client with those names', () => {
   let server: RecordingServer;
   beforeAll(async () => {
