@@ -16,6 +16,7 @@ export interface Manifest {
   readonly models: readonly { readonly name: string; readonly typeName: string; readonly file: string }[];
 }
 
+/** Hex SHA-256 of a text (the manifest's spec hash). */
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
