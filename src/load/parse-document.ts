@@ -15,7 +15,7 @@ export function parseDocument(text: string, shown: string, limits: Limits): unkn
   if (/^\s*\{/.test(text)) {
     try {
       document = JSON.parse(text);
-      checkExpansion(document, shown, limits);
+      checkExpansion(document, shown, limits, { tree: true });
       return document;
     } catch (error) {
       if (error instanceof UserError) throw error;
@@ -48,30 +48,52 @@ export function parseDocument(text: string, shown: string, limits: Limits): unkn
  * memoised per shared object so the count itself stays linear, and refuses cycles and
  * documents nested deeper than the limit.
  */
-export function checkExpansion(document: unknown, shown: string, limits: Limits): void {
+export function checkExpansion(document: unknown, shown: string, limits: Limits, options: { readonly tree?: boolean } = {}): void {
+  // JSON.parse output is a tree (no value is shared, nothing cycles): then the memo and the cycle
+  // set, one entry per object (tens of MB on big specs), are not needed; the counts are the same.
+  const tree = options.tree === true;
   const sizes = new Map<object, number>();
   const open = new Set<object>();
-  const sizeOf = (value: unknown, pointer: string, depth: number): number => {
+  // The path is kept as tokens and joined into a pointer only for an error: building a pointer
+  // string for every value cost more than the whole JSON parse on big specs.
+  const path: string[] = [];
+  const fail = (message: string): never => {
+    throw new UserError(message, { file: shown, pointer: pointerJoin('', ...path) });
+  };
+  const sizeOf = (value: unknown, depth: number): number => {
     if (typeof value !== 'object' || value === null) return 1;
-    const known = sizes.get(value);
-    if (known !== undefined) return known;
-    if (depth > limits.maxDepth) throw new UserError(`the document is nested more than ${limits.maxDepth} levels deep (oasgen's limit)`, { file: shown, pointer });
-    if (open.has(value)) throw new UserError('a YAML alias refers to a node that contains it (a cycle)', { file: shown, pointer });
-    open.add(value);
+    if (!tree) {
+      const known = sizes.get(value);
+      if (known !== undefined) return known;
+    }
+    if (depth > limits.maxDepth) fail(`the document is nested more than ${limits.maxDepth} levels deep (oasgen's limit)`);
+    if (!tree) {
+      if (open.has(value)) fail('a YAML alias refers to a node that contains it (a cycle)');
+      open.add(value);
+    }
     let size = 1;
-    const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
-    for (const [key, item] of entries) {
-      size += sizeOf(item, pointerJoin(pointer, key), depth + 1);
-      if (size > limits.maxNodes) {
-        throw new UserError(`the document expands to more than ${limits.maxNodes.toLocaleString('en-US')} values (YAML aliases?); oasgen's limit`, {
-          file: shown,
-          pointer,
-        });
+    const tooMany = () => fail(`the document expands to more than ${limits.maxNodes.toLocaleString('en-US')} values (YAML aliases?); oasgen's limit`);
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(String(index));
+        size += sizeOf(value[index], depth + 1);
+        path.pop();
+        if (size > limits.maxNodes) tooMany();
+      }
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        path.push(key);
+        size += sizeOf(record[key], depth + 1);
+        path.pop();
+        if (size > limits.maxNodes) tooMany();
       }
     }
-    open.delete(value);
-    sizes.set(value, size);
+    if (!tree) {
+      open.delete(value);
+      sizes.set(value, size);
+    }
     return size;
   };
-  sizeOf(document, '', 1);
+  sizeOf(document, 1);
 }

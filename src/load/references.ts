@@ -136,22 +136,28 @@ export class ReferencedDocuments {
 /** Every `$ref` string in a document with the JSON pointer of the object holding it. */
 export function findReferences(document: unknown): [string, string][] {
   const found: [string, string][] = [];
-  const stack: [unknown, string][] = [[document, '']];
-  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    const [node, pointer] = entry;
-    if (typeof node !== 'object' || node === null) continue;
+  // Tokens of the current path; a pointer string is built only where a `$ref` is found.
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) {
-      for (let index = node.length - 1; index >= 0; index--) stack.push([node[index], pointerJoin(pointer, index)]);
-      continue;
+      for (let index = 0; index < node.length; index++) {
+        path.push(index);
+        visit(node[index]);
+        path.pop();
+      }
+      return;
     }
     const record = node as Record<string, unknown>;
-    if (Object.prototype.hasOwnProperty.call(record, '$ref') && typeof record['$ref'] === 'string') found.push([pointerJoin(pointer, '$ref'), record['$ref']]);
-    const keys = Object.keys(record);
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const key = keys[index]!;
-      if (key !== '$ref') stack.push([record[key], pointerJoin(pointer, key)]);
+    if (Object.prototype.hasOwnProperty.call(record, '$ref') && typeof record['$ref'] === 'string') found.push([pointerJoin('', ...path, '$ref'), record['$ref']]);
+    for (const key of Object.keys(record)) {
+      if (key === '$ref') continue;
+      path.push(key);
+      visit(record[key]);
+      path.pop();
     }
-  }
+  };
+  visit(document);
   return found;
 }
 
