@@ -56,27 +56,24 @@ export interface ConfigurationParameters {
 
 /** Client configuration, shared by the API classes. */
 export class Configuration {
-  readonly basePath?: string;
-  readonly apiKey?: Credential;
-  readonly accessToken?: Credential;
-  readonly username?: Credential;
-  readonly password?: Credential;
-  readonly headers: Record<string, string>;
-  readonly credentials?: RequestCredentials;
-  readonly fetchApi?: typeof fetch;
-  readonly middleware: Middleware[];
-  readonly retries: number;
-  readonly retryDelayMs: number;
-  readonly maxRetryDelayMs: number;
-  readonly timeoutMs?: number;
+  // `declare`: set by Object.assign below, so no field initialisers are emitted (smaller runtime).
+  declare readonly basePath?: string;
+  declare readonly apiKey?: Credential;
+  declare readonly accessToken?: Credential;
+  declare readonly username?: Credential;
+  declare readonly password?: Credential;
+  declare readonly headers: Record<string, string>;
+  declare readonly credentials?: RequestCredentials;
+  declare readonly fetchApi?: typeof fetch;
+  declare readonly middleware: Middleware[];
+  declare readonly retries: number;
+  declare readonly retryDelayMs: number;
+  declare readonly maxRetryDelayMs: number;
+  declare readonly timeoutMs?: number;
 
   constructor(parameters: ConfigurationParameters = {}) {
-    Object.assign(this, parameters);
-    this.headers = { ...parameters.headers };
-    this.middleware = [...(parameters.middleware ?? [])];
-    this.retries = parameters.retries ?? 2;
-    this.retryDelayMs = parameters.retryDelayMs ?? 500;
-    this.maxRetryDelayMs = parameters.maxRetryDelayMs ?? 60000;
+    const { retries = 2, retryDelayMs = 500, maxRetryDelayMs = 60000 } = parameters; // defaults also replace explicit undefined
+    Object.assign(this, parameters, { headers: { ...parameters.headers }, middleware: [...(parameters.middleware ?? [])], retries, retryDelayMs, maxRetryDelayMs });
   }
 }
 
@@ -103,15 +100,13 @@ export interface ApiResponse<T> {
 /** Thrown for a non-2xx response; `body` is the decoded error body (JSON or text; its body stream is consumed). */
 export class ApiError<TBody = unknown, TStatus extends number = number> extends Error {
   override readonly name = 'ApiError';
-  constructor(
-    readonly status: TStatus,
-    readonly headers: Headers,
-    readonly body: TBody,
-    readonly response: Response,
-    method: string,
-    url: string,
-  ) {
+  declare readonly status: TStatus;
+  declare readonly headers: Headers;
+  declare readonly body: TBody;
+  declare readonly response: Response;
+  constructor(status: TStatus, headers: Headers, body: TBody, response: Response, method: string, url: string) {
     super(`${method} ${url} failed with status ${status}`);
+    Object.assign(this, { status, headers, body, response });
   }
 }
 
@@ -127,7 +122,7 @@ export function hasStatus<E extends ApiError, S extends number>(error: E, status
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
   constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${url} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`${method} ${url} failed: ${cause}`, { cause });
   }
 }
 
@@ -173,15 +168,16 @@ export interface RequestSpec {
   responseKind: ResponseKind;
 }
 
-const IDEMPOTENT = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+const IDEMPOTENT = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/;
 const RETRY_STATUSES = [408, 429, 502, 503, 504];
 
 /** Base class of every generated API class. */
 export class BaseApi {
-  constructor(
-    protected readonly configuration: Configuration = new Configuration(),
-    protected readonly defaultBasePath = '',
-  ) {}
+  declare protected readonly configuration: Configuration;
+  declare protected readonly defaultBasePath: string;
+  constructor(configuration = new Configuration(), defaultBasePath = '') {
+    Object.assign(this, { configuration, defaultBasePath });
+  }
 
   /** Sends the request (with auth, timeouts, retries and middleware) and decodes the response; throws ApiError on non-2xx. */
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
@@ -190,24 +186,25 @@ export class BaseApi {
     const base = config.basePath ?? this.defaultBasePath;
     // A relative server URL (`/v2`) resolves against the page in browsers; elsewhere it needs an absolute basePath.
     const page = (globalThis as { location?: { href: string } }).location?.href;
-    if (!page && !/^[a-z][\w+.-]*:/i.test(base)) throw new TypeError(`basePath "${base}" is not an absolute URL: set Configuration.basePath`);
+    if (!page && !/^[a-z][\w+.-]*:/i.test(base)) throw new TypeError(`basePath "${base}" is not absolute`);
     const url = new URL(base.replace(/\/+$/, '') + expandPath(spec.path, spec.pathParams), page);
-    appendQuery(url, spec.query ?? []);
+    if (spec.query) appendQuery(url, spec.query);
     const shownUrl = url.href; // for messages: without credentials in the query
-    const headers = new Headers();
+    // A plain record with lower-case names (later wins, case-insensitively): cheaper for fetch than Headers.
+    const headers: Record<string, string> = Object.create(null);
     const setAll = (pairs: [string, unknown][]) => pairs.forEach(([name, value]) => value != null && setHeader(headers, name, flat(value)));
     setAll(Object.entries(config.headers));
-    setAll(spec.headers ?? []);
+    if (spec.headers) setAll(spec.headers);
     const cookies = (spec.cookies ?? []).filter(([, value]) => value != null).map(([name, value]) => `${name}=${encodeURIComponent(flat(value))}`);
-    const secret = await applySecurity(config, spec.security ?? [], url, headers, cookies);
+    const secret = spec.security && (await applySecurity(config, spec.security, url, headers, cookies));
     if (cookies.length) setHeader(headers, 'Cookie', cookies.join('; '));
     if (spec.accept) setHeader(headers, 'Accept', spec.accept);
     const init: RequestInit = { method, headers };
     if (spec.body !== undefined) init.body = encodeBody(spec.body, spec.contentType ?? 'application/json', headers);
-    setAll(Object.entries(options.headers ?? {}));
+    if (options.headers) setAll(Object.entries(options.headers));
     if (config.credentials) init.credentials = config.credentials;
 
-    const retries = options.retries ?? (IDEMPOTENT.includes(method) ? config.retries : 0);
+    const retries = options.retries ?? (IDEMPOTENT.test(method) ? config.retries : 0);
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#attempt<T>(spec, url.href, init, secret, options, shownUrl);
@@ -228,17 +225,18 @@ export class BaseApi {
     const config = this.configuration;
     const { signal } = options;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    const controller = new AbortController();
-    const abort = () => controller.abort(signal?.reason);
+    // An AbortController only when there is something to abort: it costs fetch time.
+    const controller = signal || timeoutMs !== undefined ? new AbortController() : undefined;
+    const abort = () => controller?.abort(signal?.reason);
     signal?.addEventListener('abort', abort);
     if (signal?.aborted) abort();
     let timedOut = false;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), abort()), timeoutMs);
     const failure = (cause: unknown) => {
       if (signal?.aborted) return signal.reason;
       return timedOut ? new TimeoutError(spec.method, shownUrl, timeoutMs!, cause) : new NetworkError(spec.method, shownUrl, cause);
     };
-    let params: FetchParams = { url, init: { ...init, signal: controller.signal } };
+    let params: FetchParams = { url, init: controller ? { ...init, signal: controller.signal } : init };
     try {
       for (const m of config.middleware) params = (await m.pre?.(params)) ?? params;
       let response: Response | undefined;
@@ -278,7 +276,7 @@ async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestIni
   for (let hops = 0; hops <= 20; hops++) {
     const response = await fetchApi(url, init);
     const location = response.headers.get('Location');
-    if (response.type === 'opaqueredirect') throw new TypeError('redirect cannot be followed safely with credentials here');
+    if (response.type === 'opaqueredirect') throw new TypeError('unsafe redirect');
     if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
     await response.body?.cancel();
     url = new URL(location, url).href;
@@ -313,7 +311,7 @@ function expandPath(template: string, pairs: [string, unknown][] = []): string {
     return encodeURIComponent(text);
   });
   // URL parsing resolves `..` and `%2E%2E` alike, so a value making such a segment cannot be sent safely.
-  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) throw new TypeError(`Path parameters cannot make a "." or ".." segment: ${template}`);
+  if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new TypeError(`Dot segment from a path parameter in ${template}`);
   return path;
 }
 
@@ -339,16 +337,16 @@ function flat(value: unknown): string {
 }
 
 /** Rejects CR/LF so a value can never start a new header. */
-function setHeader(headers: Headers, name: string, value: string): void {
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
   if (/[\r\n]/.test(value)) throw new TypeError(`Header "${name}" contains a line break`);
-  headers.set(name, value);
+  headers[name.toLowerCase()] = value;
 }
 
 /**
  * Applies the first alternative whose credentials are all configured; anonymous (`{}`) when none is.
  * Returns the names of the headers that carry credentials, or undefined when none was applied.
  */
-async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], url: URL, headers: Headers, cookies: string[]): Promise<string[] | undefined> {
+async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], url: URL, headers: Record<string, string>, cookies: string[]): Promise<string[] | undefined> {
   const credential = (scheme: SecurityScheme) =>
     scheme.type === 'apiKey' ? config.apiKey : scheme.type === 'basic' ? config.username : config.accessToken;
   const chosen = alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined));
@@ -370,7 +368,7 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
   return secret;
 }
 
-function encodeBody(body: unknown, contentType: string, headers: Headers): BodyInit {
+function encodeBody(body: unknown, contentType: string, headers: Record<string, string>): BodyInit {
   const entries = () => Object.entries(body as object).flatMap(([name, value]) => (value == null ? [] : [value].flat().map((item) => [name, item] as const)));
   if (/^multipart\/form-data/i.test(contentType)) {
     const form = new FormData();
@@ -389,7 +387,7 @@ function isJson(contentType: string): boolean {
 
 /** Decodes a body by kind and Content-Type: empty → undefined; JSON; text; Blob. */
 async function decodeBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  if (kind === 'void' || response.status === 204 || response.status === 205) {
+  if (kind === 'void' || response.status === 204) {
     await response.body?.cancel();
     return undefined;
   }

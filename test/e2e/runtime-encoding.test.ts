@@ -136,7 +136,7 @@ describe('typed errors', () => {
 
 describe('relative server URL', () => {
   it('outside a browser it asks for an absolute basePath; in a browser it resolves against the page', async () => {
-    await expect(new client.module.FilesApi().getNothing()).rejects.toThrow('basePath "/relative/base" is not an absolute URL');
+    await expect(new client.module.FilesApi().getNothing()).rejects.toThrow('basePath "/relative/base" is not absolute');
     const global = globalThis as { location?: { href: string } };
     global.location = { href: `${server.origin}/app/page.html` };
     try {

@@ -65,7 +65,7 @@ describe('URL building', () => {
   });
 
   it('explains a relative base path outside a browser instead of failing obscurely', async () => {
-    await expect(new TestApi(new Configuration(), '/v2').call({ path: '/x' })).rejects.toThrow('basePath "/v2" is not an absolute URL');
+    await expect(new TestApi(new Configuration(), '/v2').call({ path: '/x' })).rejects.toThrow('basePath "/v2" is not absolute');
   });
 
   it('serialises query parameters per style and explode, skipping undefined and null', async () => {
@@ -293,6 +293,11 @@ describe('retries', () => {
     await rejection(api(get).call({}, { retries: 0 }));
     await rejection(api(get, { retries: 5 }).call({}));
     expect(get.requests).toHaveLength(1 + 1 + 6);
+  });
+
+  it('explicit undefined settings fall back to the defaults (never endless retries)', () => {
+    const config = new Configuration({ retries: undefined, retryDelayMs: undefined, maxRetryDelayMs: undefined, headers: undefined });
+    expect([config.retries, config.retryDelayMs, config.maxRetryDelayMs, config.headers, config.middleware]).toEqual([2, 500, 60000, {}, []]);
   });
 
   it('retries network errors (connection reset)', async () => {
