@@ -96,7 +96,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
  */
 async function loadAndBuild(options: GenerateOptions, time: <T>(stage: Stage, run: () => T | Promise<T>) => Promise<T>) {
   const loaded = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
-  const built = await time('model', () => inFile(options.input, () => buildModel(loaded)));
+  const built = await time('model', () => inFile(options.input, () => buildModel(loaded, { strict: options.strict === true })));
   return { spec: { text: loaded.text, diagnostics: loaded.diagnostics }, built };
 }
 

@@ -1,7 +1,7 @@
 import type * as ir from './ir.js';
 import type { LoadedSpec } from '../load/index.js';
 import type { Diagnostic } from '../shared/errors.js';
-import { pointerJoin } from '../shared/errors.js';
+import { pointerJoin, UserError } from '../shared/errors.js';
 import { byCodePoint } from '../shared/sort.js';
 import { isObject, stringOrUndefined, type BuildContext, type SpecObject } from './context.js';
 import { openApi3Reader } from './from-openapi3.js';
@@ -15,8 +15,13 @@ export interface BuiltModel {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface BuildModelOptions {
+  /** `--strict`: what would be a warning (a skipped parameter, an unknown type…) is an error. */
+  readonly strict?: boolean;
+}
+
 /** Bundled spec → IR. Swagger 2.0 and OpenAPI 3.x differ only in the operation reader. */
-export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>): BuiltModel {
+export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, options: BuildModelOptions = {}): BuiltModel {
   const { document, version } = spec;
   const isSwagger2 = version === '2.0';
   const context: BuildContext = {
@@ -50,6 +55,11 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>): Buil
       byCodePoint(a.name, b.name),
     ),
   };
+  const first = context.diagnostics[0];
+  if (options.strict && first) {
+    const more = context.diagnostics.length > 1 ? ` (and ${context.diagnostics.length - 1} more)` : '';
+    throw new UserError(`${first.message}${more}`, first.pointer !== undefined ? { pointer: first.pointer } : {});
+  }
   return { model, diagnostics: context.diagnostics };
 }
 

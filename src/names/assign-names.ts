@@ -1,6 +1,7 @@
 import type * as ir from '../model/ir.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
 import { camelCase, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
+import { enumMembers } from './enum-members.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
 
@@ -39,7 +40,8 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   const classNames = model.apis.map((api) => typeName([pascalCase(api.tag) + 'Api'], 'DefaultApi', 'Client'));
   const schemas: NamedSchema[] = model.schemas.map((schema) => {
     const name = typeName([pascalCase(schema.name)], 'Model', 'Model');
-    return { ...schema, typeName: name, fileName: `models/${name}.ts`, docFileName: `docs/${name}.md` };
+    const members = schema.schema.kind === 'enum' ? enumMembers(schema.schema) : [];
+    return { ...schema, typeName: name, fileName: `models/${name}.ts`, docFileName: `docs/${name}.md`, ...(members.length > 0 ? { enumMembers: members } : {}) };
   });
   const apis: NamedApi[] = model.apis.map((api, index) => {
     const className = classNames[index]!;

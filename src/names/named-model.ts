@@ -1,4 +1,5 @@
 import type * as ir from '../model/ir.js';
+import type { EnumMember } from './enum-members.js';
 
 /**
  * The IR with every name decided: what renderers, templates and hooks receive, and what
@@ -49,4 +50,6 @@ export interface NamedSchema extends ir.NamedSchema {
   readonly fileName: string;
   /** `docs/SessionResponse.md`. */
   readonly docFileName: string;
+  /** For an enum schema: the keys of its exported const object of values (`Status.Active`). */
+  readonly enumMembers?: readonly EnumMember[];
 }

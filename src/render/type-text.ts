@@ -109,7 +109,7 @@ export class TypeWriter {
       case 'object':
         return this.#objectType(schema);
       case 'union':
-        return unique(schema.variants.map((variant) => this.#unionMember(variant))).join(' | ') || 'never';
+        return unique(schema.variants.map((variant) => this.#unionMember(tagged(variant, schema.discriminator)))).join(' | ') || 'never';
       case 'intersection':
         return unique(schema.members.map((member) => this.#operand(member))).join(' & ') || 'unknown';
     }
@@ -176,6 +176,19 @@ export class TypeWriter {
     const text = this.type(schema);
     return schema.kind === 'intersection' && text.includes(' & ') ? `(${text})` : text;
   }
+}
+
+/**
+ * A discriminated union's variant with the tag its `mapping` gives it: `Circle & { type: 'circle' }`,
+ * so `switch (shape.type)` narrows. Variants the mapping does not name stay as they are (the
+ * implicit value, the schema name, is often not what the API sends).
+ */
+export function tagged(variant: ir.Schema, discriminator: ir.Discriminator | undefined): ir.Schema {
+  if (!discriminator || variant.kind !== 'ref') return variant;
+  const values = discriminator.mapping.filter((entry) => entry.schema === variant.name).map((entry) => entry.value);
+  if (values.length === 0) return variant;
+  const tag: ir.Schema = { kind: 'object', properties: [{ name: discriminator.propertyName, required: true, schema: { kind: 'enum', values } }] };
+  return { kind: 'intersection', members: [variant, tag] };
 }
 
 function needsParens(schema: ir.Schema, text: string): boolean {

@@ -47,6 +47,18 @@ function literalText(literal: ObjectLiteralExpression, name: string): string | u
   return Node.isStringLiteral(initializer) ? initializer.getLiteralValue() : initializer.getText();
 }
 
+/**
+ * The request's Content-Type as the docs should state it: the literal, or for a selectable one
+ * (`options?.contentType ?? 'application/json'`) the default plus the other media types the
+ * options argument's type allows.
+ */
+function contentTypeOf(text: string | undefined, optionsType: string): string | undefined {
+  const selectable = text === undefined ? null : /\?\.contentType \?\? '([^']*)'$/.exec(text);
+  if (!selectable) return text;
+  const others = [...optionsType.matchAll(/'([^']*)'/g)].map((m) => m[1]!).filter((type) => type !== selectable[1]);
+  return `${selectable[1]} (default; or per call through options.contentType: ${others.join(', ')})`;
+}
+
 /** `[['X-User-Id', params.xUserId]]` or `[{ name: 'sid', value: params.sid }]` → [wire name, argument expression]. */
 function wirePairs(literal: ObjectLiteralExpression, name: string): [string, string][] {
   const property = literal.getProperty(name);
@@ -95,7 +107,8 @@ export function classView(cls: ClassDeclaration, methodName: string): ClassView 
   const positional: string[] = [];
   let paramsObject: ClassView['paramsObject'];
   for (const arg of argTypes) {
-    if (arg.type === 'RequestOptions') continue;
+    // The trailing options: `RequestOptions`, or with a selectable `contentType` (several request media types).
+    if (arg.type === 'RequestOptions' || arg.type.startsWith('RequestOptions & ')) continue;
     const wire = wires.get(arg.name);
     if (wire !== undefined || arg.name === bodyExpression) {
       positional.push(arg.name);
@@ -119,13 +132,13 @@ export function classView(cls: ClassDeclaration, methodName: string): ClassView 
     signature: `${methodName}(${signatureArgs}): ${returnType}`,
     returnType,
     rawReturnType: raw.getReturnTypeNodeOrThrow().getText(),
-    argumentOrder: [...parameters.map((p) => p.identifier), ...args.filter((a) => a.type === 'RequestOptions').map((a) => a.name)],
+    argumentOrder: [...parameters.map((p) => p.identifier), ...args.filter((a) => a.type === 'RequestOptions' || a.type.startsWith('RequestOptions & ')).map((a) => a.name)],
     parameters: [...parameters].sort(byIdentifier),
     orderedParameters: parameters,
     positional,
     httpMethod: literalText(spec, 'method') ?? '',
     path: literalText(spec, 'path') ?? '',
-    contentType: literalText(spec, 'contentType'),
+    contentType: contentTypeOf(literalText(spec, 'contentType'), args.at(-1)?.type ?? ''),
     accept: literalText(spec, 'accept'),
     apiKeyHeaders: [...security.matchAll(/type: 'apiKey', in: 'header', name: '([^']*)'/g)].map((m) => m[1]!),
     responseKind: literalText(spec, 'responseKind') ?? '',

@@ -3,7 +3,7 @@ import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js'
 import { stringLiteral } from '../../shared/escape.js';
 import { byCodePoint } from '../../shared/sort.js';
 import { defaultServerUrl } from '../servers.js';
-import type { TypeWriter } from '../type-text.js';
+import { tagged, type TypeWriter } from '../type-text.js';
 import { requestBodySchema } from '../ts/api-class.js';
 
 /** How deep example objects follow named schemas before stopping at optional fields. */
@@ -131,7 +131,10 @@ export class ExampleWriter {
         return `[${schema.items.map((item) => this.value(item, hint, depth, seen)).join(', ')}]`;
       case 'union': {
         const variant = schema.variants.find((v) => v.kind !== 'null') ?? schema.variants[0];
-        return variant ? this.value(variant, hint, depth, seen) : 'null';
+        if (!variant) return 'null';
+        // A tagged variant's literal carries the mapped tag: its own members come after, so the tag wins the merge.
+        const withTag = tagged(variant, schema.discriminator);
+        return withTag.kind === 'intersection' ? this.value({ kind: 'intersection', members: [withTag.members[1]!, withTag.members[0]!] }, hint, depth, seen) : this.value(variant, hint, depth, seen);
       }
       case 'intersection': {
         // allOf of objects: one literal with every member's properties.

@@ -4,7 +4,7 @@ import type { NamedModel, NamedOperation, NamedParameter } from '../../names/ind
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { resultType, type TypeWriter } from '../type-text.js';
-import { acceptHeader, methodParameters, requestBodySchema } from '../ts/api-class.js';
+import { acceptHeader, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 
 type Helper = Handlebars.HelperDelegate;
@@ -53,11 +53,14 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     },
     /** The request body's preferred schema (binary media without a schema: `binary`, i.e. `Blob`, as the client types it). */
     bodySchema: (operation: NamedOperation): ir.Schema => {
-      const content = operation.requestBody?.contents[0];
-      return content === undefined ? { kind: 'unknown' } : requestBodySchema(content);
+      return operation.requestBody === undefined || operation.requestBody.contents.length === 0 ? { kind: 'unknown' } : selectableBodySchema(operation.requestBody);
     },
-    /** The Content-Type the client sends: the request body's preferred media type (the client sends only that one). */
-    contentTypes: (operation: NamedOperation) => operation.requestBody?.contents[0]?.mediaType ?? '',
+    /** The Content-Type the client sends: the preferred media type, then those `options.contentType` may choose instead. */
+    contentTypes: (operation: NamedOperation) => {
+      const contents = operation.requestBody ? selectableContents(operation.requestBody) : [];
+      if (contents.length < 2) return contents[0]?.mediaType ?? '';
+      return `${contents[0]!.mediaType} (default; or per call through options.contentType: ${contents.slice(1).map((c) => c.mediaType).join(', ')})`;
+    },
     /** The Accept header the client sends. */
     accept: (operation: NamedOperation) => acceptHeader(operation),
     /** `[optional]`, `[default to …]`, `[deprecated]`, `[readonly]`. */

@@ -122,7 +122,7 @@ export function methodParameters(operation: NamedOperation, types: TypeWriter): 
   const body = operation.requestBody;
   const paramsRequired = objectParameters(operation).some((parameter) => parameter.required);
   if (body && operation.bodyName) {
-    const type = bodyType(body.contents[0]!, types);
+    const type = types.type(selectableBodySchema(body));
     // A required argument may not follow an optional one: then the body takes `| undefined` instead of `?`.
     if (body.required) list.push({ name: operation.bodyName, type });
     else if (paramsRequired) list.push({ name: operation.bodyName, type: `${type} | undefined` });
@@ -131,8 +131,41 @@ export function methodParameters(operation: NamedOperation, types: TypeWriter): 
   if (operation.paramsName && operation.paramsTypeName) {
     list.push(paramsRequired ? { name: operation.paramsName, type: operation.paramsTypeName } : { name: operation.paramsName, type: operation.paramsTypeName, initializer: '{}' });
   }
-  list.push({ name: operation.optionsName, type: 'RequestOptions', hasQuestionToken: true });
+  list.push({ name: operation.optionsName, type: optionsType(operation), hasQuestionToken: true });
   return list;
+}
+
+/**
+ * Request media types the caller may choose between: the preferred (JSON) one first, then every
+ * other one the runtime can encode from a typed body (JSON, `+json`, forms, text as a string,
+ * binary as a Blob). XML and the like stay out: an object body could not be sent as them.
+ */
+export function selectableContents(body: ir.RequestBody): ir.MediaContent[] {
+  const [preferred, ...rest] = body.contents;
+  if (!preferred) return [];
+  const encodable = (content: ir.MediaContent) => {
+    const schema = requestBodySchema(content);
+    const kind = mediaKind(content.mediaType, schema);
+    if (kind === 'json' || /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(content.mediaType)) return true;
+    return kind === 'text' ? schema.kind === 'string' : schema.kind === 'binary';
+  };
+  return [preferred, ...rest.filter(encodable)];
+}
+
+/** The body argument's schema: the selectable media types' schemas as one union (equal types collapse). Docs use it too. */
+export function selectableBodySchema(body: ir.RequestBody): ir.Schema {
+  const schemas = selectableContents(body).map(requestBodySchema);
+  return schemas.length === 1 ? schemas[0]! : { kind: 'union', variants: schemas };
+}
+
+/**
+ * `RequestOptions`, plus `contentType` when the body can be sent as several media types: the
+ * preferred one is the default, the others are chosen per call (`{ contentType: 'application/x-www-form-urlencoded' }`).
+ */
+function optionsType(operation: NamedOperation): string {
+  const contents = operation.requestBody ? selectableContents(operation.requestBody) : [];
+  if (contents.length < 2) return 'RequestOptions';
+  return `RequestOptions & { contentType?: ${contents.map((content) => stringLiteral(content.mediaType)).join(' | ')} }`;
 }
 
 /** The schema a request body is typed by: binary media without a schema is `binary` (a Blob). Docs and examples use it too. */
@@ -140,9 +173,6 @@ export function requestBodySchema(content: ir.MediaContent): ir.Schema {
   return content.schema.kind === 'unknown' && mediaKind(content.mediaType, content.schema) === 'blob' ? { kind: 'binary' } : content.schema;
 }
 
-function bodyType(content: ir.MediaContent, types: TypeWriter): string {
-  return types.type(requestBodySchema(content));
-}
 
 function operationMethods(operation: NamedOperation, model: NamedModel, types: TypeWriter): MethodDeclarationStructure[] {
   const result = resultType(types, operation);
@@ -215,7 +245,9 @@ function requestSpec(operation: NamedOperation, model: NamedModel): string {
   if (cookiePairs.length > 0) fields.push(`cookies: [${cookiePairs.join(', ')}]`);
   const body = operation.requestBody?.contents[0];
   if (body && operation.bodyName) {
-    fields.push(`body: ${operation.bodyName}`, `contentType: ${stringLiteral(body.mediaType)}`);
+    const contentType = stringLiteral(body.mediaType);
+    const selectable = operation.requestBody !== undefined && selectableContents(operation.requestBody).length > 1;
+    fields.push(`body: ${operation.bodyName}`, `contentType: ${selectable ? `${operation.optionsName}?.contentType ?? ${contentType}` : contentType}`);
   }
   const accept = acceptHeader(operation);
   if (accept) fields.push(`accept: ${stringLiteral(accept)}`);

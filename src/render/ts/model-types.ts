@@ -8,7 +8,7 @@ import {
 } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
-import { jsdoc } from '../../shared/escape.js';
+import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import type { TypeWriter } from '../type-text.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
@@ -30,7 +30,19 @@ export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: Type
       : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.aliasType(schema) };
   const referenced = new Set(types.used);
   referenced.delete(schema.name); // self-reference needs no import
-  return { kind: StructureKind.SourceFile, statements: [...modelImports(referenced, schema.fileName, model), declaration] };
+  const values = enumValuesObject(schema);
+  return { kind: StructureKind.SourceFile, statements: [...modelImports(referenced, schema.fileName, model), declaration, ...(values ? [values] : [])] };
+}
+
+/**
+ * `export const Status = { Active: 'active', … } as const;` beside `type Status = 'active' | …`:
+ * the values by name (keys from `x-enum-varnames` when given), usable at run time.
+ */
+function enumValuesObject(schema: NamedSchema): string | undefined {
+  if (!schema.enumMembers || schema.enumMembers.length === 0) return undefined;
+  // Written as text: a VariableStatement structure prints its initializer with a hanging indent.
+  const entries = schema.enumMembers.map((member) => `  ${member.name}: ${typeof member.value === 'string' ? stringLiteral(member.value) : String(member.value)},`);
+  return ['', `/** The values of \`${schema.typeName}\`, by name. */`, `export const ${schema.typeName} = {`, ...entries, '} as const;'].join('\n');
 }
 
 function indexSignature(schema: Extract<ir.Schema, { kind: 'object' }>, types: TypeWriter) {

@@ -3,4 +3,4 @@
 
 import type { Circle } from './Circle.js';
 import type { Square } from './Square.js';
-export type Shape = Circle | Square;
+export type Shape = (Circle & { type: 'circle' }) | (Square & { type: 'square' });

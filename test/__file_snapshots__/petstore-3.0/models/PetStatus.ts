@@ -3,3 +3,10 @@
 
 /** Where the pet is in the sales process. */
 export type PetStatus = 'available' | 'pending' | 'sold';
+
+/** The values of `PetStatus`, by name. */
+export const PetStatus = {
+  Available: 'available',
+  Pending: 'pending',
+  Sold: 'sold',
+} as const;

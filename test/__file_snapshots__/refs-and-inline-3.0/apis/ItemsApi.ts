@@ -38,7 +38,7 @@ export class ItemsApi extends BaseApi {
    * @throws {ApiError} 404: A problem.
    * @deprecated
    */
-  async patchItem(id: string, body?: { name?: string; priority?: 1 | 2 | 3 }, params: PatchItemParams = {}, options?: RequestOptions): Promise<Item | { queued: boolean }> {
+  async patchItem(id: string, body?: { name?: string; priority?: 1 | 2 | 3 } | { name?: string }, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<Item | { queued: boolean }> {
     return (await this.patchItemRaw(id, body, params, options)).data;
   }
 
@@ -46,7 +46,7 @@ export class ItemsApi extends BaseApi {
    * Like `patchItem`, but resolves to the status, headers and decoded body.
    * @deprecated
    */
-  async patchItemRaw(id: string, body?: { name?: string; priority?: 1 | 2 | 3 }, params: PatchItemParams = {}, options?: RequestOptions): Promise<ApiResponse<Item | { queued: boolean }>> {
+  async patchItemRaw(id: string, body?: { name?: string; priority?: 1 | 2 | 3 } | { name?: string }, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | { queued: boolean }>> {
     return this.request<Item | { queued: boolean }>({
       method: 'PATCH',
       path: '/items/{id}',
@@ -54,7 +54,7 @@ export class ItemsApi extends BaseApi {
       query: [{ name: 'id', value: params.id }],
       headers: [['X-Trace-Id', params.xTraceId]],
       body: body,
-      contentType: 'application/merge-patch+json',
+      contentType: options?.contentType ?? 'application/merge-patch+json',
       accept: 'application/json, application/problem+json',
       responseKind: 'json',
     }, options);
