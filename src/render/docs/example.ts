@@ -154,9 +154,14 @@ export class ExampleWriter {
   }
 
   /** The object schema behind a schema, following references; undefined when it is not an object. */
-  #resolveObject(schema: ir.Schema): Extract<ir.Schema, { kind: 'object' }> | undefined {
+  #resolveObject(schema: ir.Schema, depth = 0): Extract<ir.Schema, { kind: 'object' }> | undefined {
     const target = schema.kind === 'ref' ? this.#schemas.get(schema.name) : schema;
-    return target?.kind === 'object' ? target : undefined;
+    if (target?.kind === 'object') return target;
+    // allOf of allOf (Dog = AnimalBase & {…}): one object of all their properties, a few levels deep.
+    if (target?.kind !== 'intersection' || depth >= MAX_EXAMPLE_DEPTH) return undefined;
+    const members = target.members.map((member) => this.#resolveObject(member, depth + 1));
+    if (members.some((member) => member === undefined)) return undefined;
+    return { kind: 'object', properties: mergeProperties(members.flatMap((member) => member!.properties)) };
   }
 }
 
