@@ -134,7 +134,7 @@ export class ExampleWriter {
         if (!variant) return 'null';
         // A tagged variant's literal carries the mapped tag: its own members come after, so the tag wins the merge.
         const withTag = tagged(variant, schema.discriminator);
-        return withTag.kind === 'intersection' ? this.value({ kind: 'intersection', members: [withTag.members[1]!, withTag.members[0]!] }, hint, depth, seen) : this.value(variant, hint, depth, seen);
+        return withTag !== variant && withTag.kind === 'intersection' ? this.value({ kind: 'intersection', members: [withTag.members[1]!, withTag.members[0]!] }, hint, depth, seen) : this.value(variant, hint, depth, seen);
       }
       case 'intersection': {
         // allOf of objects: one literal with every member's properties.
