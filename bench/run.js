@@ -68,7 +68,7 @@ const peerVersion = (pkg) => JSON.parse(readFileSync(path.join(BENCH, 'node_modu
 const TOOLS = [
   { name: 'oasgen', version: JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version, peer: false, args: (spec, out) => [OASGEN, 'generate', '-i', spec, '-o', out, '-q', '--timings'] },
   ...(baseline
-    ? [{ name: 'oasgen (baseline)', version: path.basename(baseline), peer: false, args: (spec, out) => [path.join(baseline, 'dist/cli/main.js'), 'generate', '-i', spec, '-o', out, '-q'] }]
+    ? [{ name: 'oasgen (baseline)', version: path.basename(baseline), peer: false, args: (spec, out) => [path.join(baseline, 'dist/cli/main.js'), 'generate', '-i', spec, '-o', out, '-q', '--timings'] }]
     : []),
   { name: 'openapi-typescript-codegen', version: peerVersion('openapi-typescript-codegen'), peer: true, args: (spec, out) => [peerBin('openapi'), '-i', spec, '-o', out] },
   { name: 'oazapfts', version: peerVersion('oazapfts'), peer: true, prepare: (out) => mkdirSync(out, { recursive: true }), args: (spec, out) => [peerBin('oazapfts'), spec, path.join(out, 'api.ts')] },
@@ -177,10 +177,10 @@ function timeTable(results, reference) {
   }
 }
 
-function stageTable(label, result) {
+function stageTable(label, result, who = 'oasgen') {
   if (!result || result.stages.length === 0) return;
   const stages = Object.keys(result.stages[0]);
-  print(`oasgen per stage on ${label} (median ms of the runs above, from \`--timings\`):`);
+  print(`${who} per stage on ${label} (median ms of the runs above, from \`--timings\`):`);
   print('');
   print(`| ${stages.join(' | ')} |`);
   print(`| ${stages.map(() => '---:').join(' | ')} |`);
@@ -209,6 +209,7 @@ if (only.has('github')) {
   timeTable(results, 'oasgen');
   print('');
   stageTable('GitHub', results.get('oasgen'));
+  if (baseline) stageTable('GitHub', results.get('oasgen (baseline)'), `oasgen (baseline ${path.basename(baseline)})`);
   const own = median(results.get('oasgen').seconds);
   const peers = TOOLS.filter((tool) => tool.peer).map((tool) => ({ name: tool.name, seconds: median(results.get(tool.name).seconds) }));
   summary.githubSeconds = own;
@@ -226,6 +227,7 @@ if (only.has('petstore')) {
   timeTable(results, 'oasgen');
   print('');
   stageTable('the petstore', results.get('oasgen'));
+  if (baseline) stageTable('the petstore', results.get('oasgen (baseline)'), `oasgen (baseline ${path.basename(baseline)})`);
   summary.petstoreSeconds = median(results.get('oasgen').seconds);
 }
 
