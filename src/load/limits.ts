@@ -15,6 +15,8 @@ export const LIMITS = Object.freeze({
   maxNodes: 4_000_000,
   /** Most distinct files or URLs that `$ref`s may pull in. */
   maxDocuments: 500,
+  /** Most bytes of the spec and every file or URL it pulls in, together. */
+  maxTotalBytes: 128 * 1024 * 1024,
   /** Time allowed for one remote fetch (with `--allow-remote`), including redirects. */
   remoteTimeoutMs: 15_000,
   /** Redirects followed for one remote fetch; each target is checked again. */

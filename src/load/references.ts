@@ -31,12 +31,15 @@ export interface ReferencePolicy extends RemotePolicy {
  */
 export class ReferencedDocuments {
   readonly #byKey = new Map<string, SpecDocument>();
+  #totalBytes: number;
 
   constructor(
     private readonly root: SpecDocument,
     private readonly policy: ReferencePolicy,
     private readonly limits: Limits,
-  ) {}
+  ) {
+    this.#totalBytes = Buffer.byteLength(root.text);
+  }
 
   /** Loads and checks everything reachable from the root document. */
   async collect(): Promise<void> {
@@ -103,6 +106,10 @@ export class ReferencedDocuments {
       throw new UserError(`the spec pulls in more than ${this.limits.maxDocuments} files through $ref (oasgen's limit)`, where);
     }
     const text = target.protocol === 'file:' ? await readLocalText(key, shown, this.limits) : await readRemoteText(target, this.policy, this.limits, from.shown, pointer);
+    this.#totalBytes += Buffer.byteLength(text);
+    if (this.#totalBytes > this.limits.maxTotalBytes) {
+      throw new UserError(`the spec and the files it pulls in through $ref total more than ${this.limits.maxTotalBytes} bytes (oasgen's limit)`, where);
+    }
     const document: SpecDocument = { location: target, shown, text, document: parseDocument(text, shown, this.limits) };
     this.#byKey.set(key, document);
     return { document, isNew: true };

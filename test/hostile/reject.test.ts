@@ -6,6 +6,7 @@
  */
 import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadSpec } from '../../src/load/index.js';
 import { generate } from '../../src/pipeline.js';
 import { UserError } from '../../src/shared/errors.js';
 import { FIXTURES, listFiles, removeDir, runCli, tempDir } from './support.js';
@@ -159,6 +160,12 @@ describe('$ref confinement with symlinks', () => {
   it('a $ref to a file inside the folder is bundled', async () => {
     const result = await generate({ input: path.join(work, 'spec', 'inside-ok.yaml') });
     expect(result.model.apis[0]!.operations[0]!.responses[0]!.description).toBe('fine');
+  });
+
+  it('$ref fan-out is bounded: documents and total bytes', async () => {
+    const input = path.join(work, 'spec', 'inside-ok.yaml');
+    await expect(loadSpec(input, { limits: { maxDocuments: 0 } })).rejects.toThrow('the spec pulls in more than 0 files through $ref (oasgen\'s limit)');
+    await expect(loadSpec(input, { limits: { maxTotalBytes: 100 } })).rejects.toThrow('the spec and the files it pulls in through $ref total more than 100 bytes (oasgen\'s limit)');
   });
 
   it('a dangling pointer into another file names the $ref', async () => {
