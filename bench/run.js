@@ -51,7 +51,7 @@ function ensurePeersInstalled() {
   const lock = path.join(BENCH, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   process.stderr.write('bench: installing the peer generators (npm --prefix bench ci)…\n');
-  execFileSync('npm', ['--prefix', BENCH, 'ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  execFileSync('npm', ['--prefix', BENCH, 'ci', '--no-audit', '--no-fund'], { stdio: ['ignore', 2, 2] }); // stdout carries only the tables
 }
 
 /** The JS file behind a bench/node_modules/.bin entry, run with this same node. */
