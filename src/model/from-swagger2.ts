@@ -39,7 +39,8 @@ export const swagger2Reader: OperationReader = {
       deprecated: false,
       schema: schemaToIr(context, node, pointer),
       style,
-      explode: node['type'] === 'array' ? format.explode : true,
+      // OAS 3 defaults: only `form` explodes; a scalar path or header parameter is `simple`, not exploded.
+      explode: node['type'] === 'array' ? format.explode : style === 'form',
     };
   },
 
