@@ -212,7 +212,7 @@ export class BaseApi {
         const retryable = error instanceof NetworkError || error instanceof TimeoutError || (error instanceof ApiError && RETRY_STATUSES.includes(error.status));
         // Retry-After (seconds or an HTTP date) wins over the backoff: base × 2^attempt, 50–100% of it.
         const retryAfter = error instanceof ApiError ? error.headers.get('Retry-After') ?? '' : '';
-        const until = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - Date.now();
+        const until = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now()); // a past date: now
         const delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
         if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
         await sleep(delay, options.signal);

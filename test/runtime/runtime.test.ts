@@ -352,6 +352,15 @@ describe('retries', () => {
     expect(tooLong.requests).toHaveLength(1);
   });
 
+  it('a Retry-After date in the past retries at once rather than after the backoff', async () => {
+    const setTimeoutSpy = jest.spyOn(globalThis, 'setTimeout');
+    const server = await serve((_request, response, index) =>
+      index === 0 ? sendJson(response, 503, {}, { 'Retry-After': new Date(Date.now() - 60_000).toUTCString() }) : sendJson(response, 200, 'ok'),
+    );
+    expect((await api(server, { retryDelayMs: 5000 }).call({})).data).toBe('ok');
+    expect(setTimeoutSpy.mock.calls.map((call) => call[1])).toEqual([0]);
+  });
+
   it('an abort during the backoff wait rejects at once with the AbortError and sends nothing more', async () => {
     const server = await serve(failing(503, { 'Retry-After': '30' }));
     const controller = new AbortController();
