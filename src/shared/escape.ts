@@ -20,7 +20,9 @@ export function stringLiteral(text: string): string {
   for (const char of text) {
     const code = char.codePointAt(0)!;
     if (char === "'") out += "\\'";
-    else if (char === '\\') out += '\\\\';
+    // Not `\\\\`: ts-morph's writer takes `\\'` for an escaped quote, loses track of the literal and
+    // may then write `*/` into code when a later literal holds `/*` (a trailing backslash in a spec name).
+    else if (char === '\\') out += '\\x5c';
     else if (char === '\n') out += '\\n';
     else if (char === '\r') out += '\\r';
     else if (char === '\t') out += '\\t';

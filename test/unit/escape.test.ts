@@ -4,7 +4,8 @@ describe('stringLiteral', () => {
   it.each([
     ['plain', 'abc', "'abc'"],
     ['quote', "it's", "'it\\'s'"],
-    ['backslash', 'a\\b', "'a\\\\b'"],
+    ['backslash', 'a\\b', "'a\\x5cb'"],
+    ['trailing backslash', 'a\\', "'a\\x5c'"],
     ['newline', 'a\nb\r', "'a\\nb\\r'"],
     ['template', '${x}`', "'${x}\\x60'"],
     ['line separator', 'a\u2028b\u2029', "'a\\u2028b\\u2029'"],
