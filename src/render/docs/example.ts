@@ -20,15 +20,17 @@ export class ExampleWriter {
   constructor(
     private readonly model: NamedModel,
     private readonly types: TypeWriter,
+    schemas?: ReadonlyMap<string, ir.Schema>,
   ) {
-    this.#schemas = new Map(model.schemas.map((schema) => [schema.name, schema.schema]));
+    // Shared with the per-operation writers: building it for each one made docs quadratic.
+    this.#schemas = schemas ?? new Map(model.schemas.map((schema) => [schema.name, schema.schema]));
   }
 
   /** A complete example program calling one operation. */
   operation(api: NamedApi, operation: NamedOperation): string {
     // A writer of its own records the named types this program mentions: exactly those are imported.
     const types = this.types.recording();
-    const values = new ExampleWriter(this.model, types);
+    const values = new ExampleWriter(this.model, types, this.#schemas);
     const imports = new Set<string>(['ApiError', 'Configuration', api.className]);
     const typeImports = new Set<string>();
     const lines: string[] = [];
