@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '../../src/pipeline.js';
 import { fencedBlocks } from '../helpers/markdown.js';
+import { STRICT_COMPILER_OPTIONS } from '../helpers/strict-compiler-options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLIENTS = ['identity', 'cohesity'] as const;
@@ -90,18 +91,7 @@ beforeAll(async () => {
     const project = `tsconfig.${resolution}.json`;
     const compilerOptions = {
       ...moduleOptions,
-      target: 'es2022',
-      lib: ['ES2022', 'DOM'],
-      types: [],
-      strict: true,
-      noEmit: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      verbatimModuleSyntax: true,
-      noUnusedLocals: true,
-      noImplicitOverride: true,
-      noImplicitReturns: true,
-      noFallthroughCasesInSwitch: true,
+      ...STRICT_COMPILER_OPTIONS,
     };
     await writeFile(path.join(workDir, project), JSON.stringify({ compilerOptions, include: STAGED.map((c) => `${c}/**/*.ts`) }, null, 2));
     for (const compiler of Object.keys(COMPILERS) as Compiler[]) runs.set(`${compiler} ${resolution}`, tsc(compiler, project));

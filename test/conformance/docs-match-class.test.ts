@@ -4,21 +4,16 @@
  * table (names, order, types, optionality, location), Return type and status codes agree with the
  * class read by ts-morph and with the IR, and the README's endpoint table lists every operation.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Project } from 'ts-morph';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
+import { CLIENT_SPECS } from '../helpers/client-specs.js';
 import { parseApiPage, tableCells, unescapeMarkdown } from '../helpers/api-page.js';
 import { classView } from '../helpers/class-view.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixturesDir = path.join(root, 'test', 'fixtures', 'specs');
-const specs = [
-  path.join(root, 'specs', 'identity.yaml'),
-  path.join(root, 'specs', 'cohesity.yaml'),
-  ...readdirSync(fixturesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(fixturesDir, f)),
-];
+const specs = CLIENT_SPECS;
 
 const results = new Map<string, GenerateResult>();
 const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });

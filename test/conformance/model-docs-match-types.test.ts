@@ -3,20 +3,15 @@
  * generated model type: an object's Properties table lists the interface's properties (wire name,
  * type text, optionality) in order; any other schema's `## Type` is the type alias's text.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Node, Project } from 'ts-morph';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
+import { CLIENT_SPECS } from '../helpers/client-specs.js';
 import { tableCells, unescapeMarkdown } from '../helpers/api-page.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixturesDir = path.join(root, 'test', 'fixtures', 'specs');
-const specs = [
-  path.join(root, 'specs', 'identity.yaml'),
-  path.join(root, 'specs', 'cohesity.yaml'),
-  ...readdirSync(fixturesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(fixturesDir, f)),
-];
+const specs = CLIENT_SPECS;
 const results = new Map<string, GenerateResult>();
 const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
 

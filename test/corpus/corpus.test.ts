@@ -16,6 +16,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STRICT_COMPILER_OPTIONS } from '../helpers/strict-compiler-options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const modules = path.join(root, 'node_modules');
@@ -52,22 +53,7 @@ const TSC = {
 } as const;
 type Compiler = keyof typeof TSC;
 
-const COMPILER_OPTIONS = {
-  module: 'nodenext',
-  moduleResolution: 'nodenext',
-  target: 'es2022',
-  lib: ['ES2022', 'DOM'],
-  types: [],
-  strict: true,
-  noEmit: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  verbatimModuleSyntax: true,
-  noUnusedLocals: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-};
+const COMPILER_OPTIONS = { module: 'nodenext', moduleResolution: 'nodenext', ...STRICT_COMPILER_OPTIONS };
 
 async function jsonFilesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
