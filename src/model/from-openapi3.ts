@@ -74,7 +74,8 @@ function contentToIr(context: BuildContext, content: unknown, pointer: string): 
   const out: ir.MediaContent[] = [];
   for (const [mediaType, media] of Object.entries(content)) {
     const schemaNode = isObject(media) ? (media as SpecObject)['schema'] : undefined;
-    out.push({ mediaType, schema: schemaToIr(context, schemaNode, pointerJoin(pointer, mediaType, 'schema')) });
+    const at = pointerJoin(pointer, mediaType, 'schema');
+    out.push({ mediaType, schema: schemaToIr(context, schemaNode, at), pointer: at });
   }
   return preferJson(out);
 }

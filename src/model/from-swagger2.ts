@@ -48,13 +48,14 @@ export const swagger2Reader: OperationReader = {
     const body = parameters.find((p) => p.node['in'] === 'body');
     const consumes = mediaTypes(context, operation, 'consumes');
     if (body) {
-      const schema = schemaToIr(context, body.node['schema'], pointerJoin(body.pointer, 'schema'));
+      const at = pointerJoin(body.pointer, 'schema');
+      const schema = schemaToIr(context, body.node['schema'], at);
       const description = stringOrUndefined(body.node['description']);
-      const contents = preferJson(consumes.filter((t) => !/form/i.test(t)).map((mediaType) => ({ mediaType, schema })));
+      const contents = preferJson(consumes.filter((t) => !/form/i.test(t)).map((mediaType) => ({ mediaType, schema, pointer: at })));
       return {
         required: body.node['required'] === true,
         ...(description !== undefined ? { description } : {}),
-        contents: contents.length > 0 ? contents : [{ mediaType: 'application/json', schema }],
+        contents: contents.length > 0 ? contents : [{ mediaType: 'application/json', schema, pointer: at }],
       };
     }
     const fields = parameters.filter((p) => p.node['in'] === 'formData');
@@ -80,8 +81,9 @@ export const swagger2Reader: OperationReader = {
     }
     const contents: ir.MediaContent[] = [];
     if (node['schema'] !== undefined) {
-      const schema = schemaToIr(context, node['schema'], pointerJoin(pointer, 'schema'));
-      contents.push(...preferJson(mediaTypes(context, operation, 'produces').map((mediaType) => ({ mediaType, schema }))));
+      const at = pointerJoin(pointer, 'schema');
+      const schema = schemaToIr(context, node['schema'], at);
+      contents.push(...preferJson(mediaTypes(context, operation, 'produces').map((mediaType) => ({ mediaType, schema, pointer: at }))));
     }
     return { status, description: stringOrUndefined(node['description']) ?? '', contents, headers };
   },

@@ -17,7 +17,10 @@ export interface Model {
   readonly servers: readonly Server[];
   /** One API per tag, in order of first appearance (tags declared in `tags` first). */
   readonly apis: readonly Api[];
-  /** Named schemas (components/schemas, definitions, and hoisted inline schemas), sorted by name. */
+  /**
+   * Named schemas: components/schemas (or definitions) sorted by name, then the hoisted inline
+   * schemas (`origin` set) in the order they were found, each after the schema that contains it.
+   */
   readonly schemas: readonly NamedSchema[];
   /** Security schemes, sorted by name. */
   readonly securitySchemes: readonly SecurityScheme[];
@@ -96,6 +99,11 @@ export interface RequestBody {
 export interface MediaContent {
   readonly mediaType: string;
   readonly schema: Schema;
+  /**
+   * JSON pointer of the schema in the spec (inside components/responses when the response is a
+   * `$ref`): an inline schema shared through such a component is hoisted once.
+   */
+  readonly pointer?: string;
 }
 
 export interface Response {
@@ -123,12 +131,47 @@ export type SecurityScheme =
 
 /** A schema with a name of its own; becomes one model type and one docs page. */
 export interface NamedSchema {
-  /** The component name as in the spec (or the name given to a hoisted inline schema). */
+  /**
+   * The key that `ref` schemas use: the component name as in the spec, or, for a hoisted inline
+   * schema, its JSON pointer (the type name is decided by the names stage from `origin`).
+   */
   readonly name: string;
   readonly schema: Schema;
   /** JSON pointer of the schema in the spec. */
   readonly pointer: string;
+  /** Absent for component schemas; where a hoisted inline schema was written otherwise. */
+  readonly origin?: SchemaOrigin;
 }
+
+/**
+ * Where a hoisted inline schema was written: a root (a named schema, an operation's request body
+ * or response, a shared response or request-body component) and the steps from it. The names
+ * stage turns it into a type name (`Pet` + property `owner` → `PetOwner`).
+ */
+export interface SchemaOrigin {
+  readonly kind: 'inline';
+  readonly root: InlineRoot;
+  readonly steps: readonly InlineStep[];
+}
+
+export type InlineRoot =
+  /** Inside the named schema `name` (a component or another hoisted schema). */
+  | { readonly kind: 'schema'; readonly name: string }
+  /** An operation's request body (`operation` is the operation's pointer); `preferred`: its first media type. */
+  | { readonly kind: 'requestBody'; readonly operation: string; readonly mediaType: string; readonly preferred: boolean }
+  /** An operation's response for `status`. */
+  | { readonly kind: 'response'; readonly operation: string; readonly status: string; readonly mediaType: string; readonly preferred: boolean }
+  /** A reusable response or request body (`components/responses/<name>`, Swagger 2 `responses`/`parameters`). */
+  | { readonly kind: 'component'; readonly section: 'responses' | 'requestBodies'; readonly name: string };
+
+export type InlineStep =
+  | { readonly kind: 'property'; readonly name: string }
+  /** Array items (`index`: a tuple's prefix item). */
+  | { readonly kind: 'items'; readonly index?: number }
+  /** `additionalProperties`. */
+  | { readonly kind: 'values' }
+  /** One of several inline variants of a union (0-based). */
+  | { readonly kind: 'variant'; readonly index: number };
 
 /** Facts every schema may carry; none changes the TypeScript type. */
 export interface SchemaInfo {

@@ -2,6 +2,8 @@ import type * as ir from '../model/ir.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
 import { camelCase, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
 import { enumMembers } from './enum-members.js';
+import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
+import { byCodePoint } from '../shared/sort.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
 
@@ -38,19 +40,43 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   };
 
   const classNames = model.apis.map((api) => typeName([pascalCase(api.tag) + 'Api'], 'DefaultApi', 'Client'));
-  const schemas: NamedSchema[] = model.schemas.map((schema) => {
-    const name = typeName([pascalCase(schema.name)], 'Model', 'Model');
-    const members = schema.schema.kind === 'enum' ? enumMembers(schema.schema) : [];
-    return { ...schema, typeName: name, fileName: `models/${name}.ts`, docFileName: `docs/${name}.md`, ...(members.length > 0 ? { enumMembers: members } : {}) };
-  });
+  // Components first, then the operations' types, then hoisted inline schemas: those take what is left.
+  const typeNames = new Map<string, string>();
+  for (const schema of model.schemas) if (!schema.origin) typeNames.set(schema.name, typeName([pascalCase(schema.name)], 'Model', 'Model'));
   const apis: NamedApi[] = model.apis.map((api, index) => {
     const className = classNames[index]!;
     const members = new NameScope(false, RESERVED_MEMBERS);
     const operations = api.operations.map((operation) => nameOperation(operation, className, members, typeName));
     return { ...api, className, fileName: `apis/${className}.ts`, docFileName: `docs/${className}.md`, operations };
   });
+  const context = inlineNameContext(model, apis, typeNames);
+  for (const schema of model.schemas) {
+    if (schema.origin) typeNames.set(schema.name, typeName(inlineNameCandidates({ ...schema, origin: schema.origin }, context), 'Model', ''));
+  }
+  const schemas: NamedSchema[] = model.schemas
+    .map((schema) => {
+      const name = typeNames.get(schema.name)!;
+      const members = schema.schema.kind === 'enum' ? enumMembers(schema.schema) : [];
+      return { ...schema, typeName: name, fileName: `models/${name}.ts`, docFileName: `docs/${name}.md`, ...(members.length > 0 ? { enumMembers: members } : {}) };
+    })
+    .sort((a, b) => byCodePoint(a.typeName, b.typeName));
   reportRenamedOperations(apis, options);
   return { ...model, apis, schemas };
+}
+
+/** Lookups for naming hoisted schemas: type names so far, and each operation (by pointer) with its first method name. */
+function inlineNameContext(model: ir.Model, apis: readonly NamedApi[], typeNames: ReadonlyMap<string, string>): InlineNameContext {
+  const methods = new Map<string, string>();
+  for (const api of apis) for (const operation of api.operations) if (!methods.has(operation.pointer)) methods.set(operation.pointer, operation.methodName);
+  const operations = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation.pointer, operation] as const)));
+  return {
+    typeName: (key) => typeNames.get(key),
+    methodName: (pointer) => {
+      const method = methods.get(pointer);
+      return method === undefined ? undefined : method.charAt(0).toUpperCase() + method.slice(1);
+    },
+    operation: (pointer) => operations.get(pointer),
+  };
 }
 
 /**

@@ -36,9 +36,9 @@ export class TypeWriter {
    * tuples is kept: TypeScript allows it).
    */
   aliasType(schema: { readonly name: string; readonly schema: ir.Schema }): string {
-    const cycle = new Set([...this.#schemas.keys()].filter((other) => other === schema.name || this.#directlyReaches(other, schema.name)));
     if (!this.#directlyReaches(schema.name, schema.name)) return this.type(schema.schema);
-    this.#breaking = cycle;
+    // Only for a schema that is its own member: scanning every schema per alias made rendering quadratic.
+    this.#breaking = new Set([...this.#schemas.keys()].filter((other) => other === schema.name || this.#directlyReaches(other, schema.name)));
     try {
       return this.type(schema.schema);
     } finally {

@@ -7,3 +7,5 @@ export * from './apis/FilesApi.js';
 export * from './models/NotFound.js';
 export * from './models/Part.js';
 export * from './models/Problem.js';
+export * from './models/SubmitFormRequest.js';
+export * from './models/UploadRequest.js';

@@ -8,3 +8,4 @@ export * from './apis/DefaultApi.js';
 export * from './apis/UploadsApi.js';
 export * from './models/Item.js';
 export * from './models/Problem.js';
+export * from './models/UploadFormRequest.js';

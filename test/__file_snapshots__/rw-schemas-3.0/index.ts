@@ -7,6 +7,8 @@ export * from './models/Animal.js';
 export * from './models/AnimalBase.js';
 export * from './models/Cat.js';
 export * from './models/Catalog.js';
+export * from './models/CatalogClosed.js';
+export * from './models/CatalogMixed.js';
 export * from './models/Color.js';
 export * from './models/Dog.js';
 export * from './models/FileModel.js';

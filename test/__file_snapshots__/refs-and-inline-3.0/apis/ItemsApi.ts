@@ -3,6 +3,12 @@
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { Item } from '../models/Item.js';
+import type { PatchItem202Response } from '../models/PatchItem202Response.js';
+import type { PatchItemFormRequest } from '../models/PatchItemFormRequest.js';
+import type { PatchItemRequest } from '../models/PatchItemRequest.js';
+import type { Problem } from '../models/Problem.js';
+import type { UploadItemRequest } from '../models/UploadItemRequest.js';
+import type { UploadItemResponse } from '../models/UploadItemResponse.js';
 
 /** Query, header and cookie parameters of `patchItem`. */
 export interface PatchItemParams {
@@ -19,7 +25,7 @@ export interface PutItemContentParams {
 }
 
 /** What `patchItem` throws for its documented error statuses (narrow `body` by `status`). */
-export type PatchItemError = ApiError<{ title?: string; status?: number }, 404>;
+export type PatchItemError = ApiError<Problem, 404>;
 
 /** Operations tagged items. */
 export class ItemsApi extends BaseApi {
@@ -38,7 +44,7 @@ export class ItemsApi extends BaseApi {
    * @throws {ApiError} 404: A problem.
    * @deprecated
    */
-  async patchItem(id: string, body?: { name?: string; priority?: 1 | 2 | 3 } | { name?: string }, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<Item | { queued: boolean }> {
+  async patchItem(id: string, body?: PatchItemRequest | PatchItemFormRequest, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<Item | PatchItem202Response> {
     return (await this.patchItemRaw(id, body, params, options)).data;
   }
 
@@ -46,8 +52,8 @@ export class ItemsApi extends BaseApi {
    * Like `patchItem`, but resolves to the status, headers and decoded body.
    * @deprecated
    */
-  async patchItemRaw(id: string, body?: { name?: string; priority?: 1 | 2 | 3 } | { name?: string }, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | { queued: boolean }>> {
-    return this.request<Item | { queued: boolean }>({
+  async patchItemRaw(id: string, body?: PatchItemRequest | PatchItemFormRequest, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | PatchItem202Response>> {
+    return this.request<Item | PatchItem202Response>({
       method: 'PATCH',
       path: '/items/{id}',
       pathParams: [['id', id]],
@@ -92,13 +98,13 @@ export class ItemsApi extends BaseApi {
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async uploadItem(body: { file: Blob; note?: string }, options?: RequestOptions): Promise<{ id: string; links?: { [key: string]: string } }> {
+  async uploadItem(body: UploadItemRequest, options?: RequestOptions): Promise<UploadItemResponse> {
     return (await this.uploadItemRaw(body, options)).data;
   }
 
   /** Like `uploadItem`, but resolves to the status, headers and decoded body. */
-  async uploadItemRaw(body: { file: Blob; note?: string }, options?: RequestOptions): Promise<ApiResponse<{ id: string; links?: { [key: string]: string } }>> {
-    return this.request<{ id: string; links?: { [key: string]: string } }>({
+  async uploadItemRaw(body: UploadItemRequest, options?: RequestOptions): Promise<ApiResponse<UploadItemResponse>> {
+    return this.request<UploadItemResponse>({
       method: 'POST',
       path: '/items',
       body: body,

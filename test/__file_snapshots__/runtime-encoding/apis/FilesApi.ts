@@ -3,6 +3,8 @@
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { Part } from '../models/Part.js';
+import type { SubmitFormRequest } from '../models/SubmitFormRequest.js';
+import type { UploadRequest } from '../models/UploadRequest.js';
 
 /** Operations tagged files. */
 export class FilesApi extends BaseApi {
@@ -16,12 +18,12 @@ export class FilesApi extends BaseApi {
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async upload(body: { file: Blob; description?: string; tags?: string[] }, options?: RequestOptions): Promise<Part> {
+  async upload(body: UploadRequest, options?: RequestOptions): Promise<Part> {
     return (await this.uploadRaw(body, options)).data;
   }
 
   /** Like `upload`, but resolves to the status, headers and decoded body. */
-  async uploadRaw(body: { file: Blob; description?: string; tags?: string[] }, options?: RequestOptions): Promise<ApiResponse<Part>> {
+  async uploadRaw(body: UploadRequest, options?: RequestOptions): Promise<ApiResponse<Part>> {
     return this.request<Part>({
       method: 'POST',
       path: '/upload',
@@ -38,12 +40,12 @@ export class FilesApi extends BaseApi {
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async submitForm(body: { name?: string; count?: number }, options?: RequestOptions): Promise<void> {
+  async submitForm(body: SubmitFormRequest, options?: RequestOptions): Promise<void> {
     return (await this.submitFormRaw(body, options)).data;
   }
 
   /** Like `submitForm`, but resolves to the status, headers and decoded body. */
-  async submitFormRaw(body: { name?: string; count?: number }, options?: RequestOptions): Promise<ApiResponse<void>> {
+  async submitFormRaw(body: SubmitFormRequest, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'POST',
       path: '/form',

@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { UploadFormRequest } from '../models/UploadFormRequest.js';
 
 /** Operations tagged uploads. */
 export class UploadsApi extends BaseApi {
@@ -37,12 +38,12 @@ export class UploadsApi extends BaseApi {
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async uploadForm(body: { file: Blob; caption?: string }, options?: RequestOptions): Promise<void> {
+  async uploadForm(body: UploadFormRequest, options?: RequestOptions): Promise<void> {
     return (await this.uploadFormRaw(body, options)).data;
   }
 
   /** Like `uploadForm`, but resolves to the status, headers and decoded body. */
-  async uploadFormRaw(body: { file: Blob; caption?: string }, options?: RequestOptions): Promise<ApiResponse<void>> {
+  async uploadFormRaw(body: UploadFormRequest, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'POST',
       path: '/uploads',

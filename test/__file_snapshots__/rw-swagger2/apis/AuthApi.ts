@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { LoginRequest } from '../models/LoginRequest.js';
 
 /** Operations tagged auth. */
 export class AuthApi extends BaseApi {
@@ -15,12 +16,12 @@ export class AuthApi extends BaseApi {
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async login(body: { user: string; password: string }, options?: RequestOptions): Promise<string> {
+  async login(body: LoginRequest, options?: RequestOptions): Promise<string> {
     return (await this.loginRaw(body, options)).data;
   }
 
   /** Like `login`, but resolves to the status, headers and decoded body. */
-  async loginRaw(body: { user: string; password: string }, options?: RequestOptions): Promise<ApiResponse<string>> {
+  async loginRaw(body: LoginRequest, options?: RequestOptions): Promise<ApiResponse<string>> {
     return this.request<string>({
       method: 'POST',
       path: '/login',

@@ -4,6 +4,7 @@
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { FileInfo } from '../models/FileInfo.js';
 import type { Problem } from '../models/Problem.js';
+import type { UploadFileRequest } from '../models/UploadFileRequest.js';
 
 /** Query, header and cookie parameters of `listFiles`. */
 export interface ListFilesParams {
@@ -67,12 +68,12 @@ export class FilesApi extends BaseApi {
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    * @throws {ApiError} 413: Too large.
    */
-  async uploadFile(body: { file: Blob; note?: string }, params: UploadFileParams = {}, options?: RequestOptions): Promise<FileInfo> {
+  async uploadFile(body: UploadFileRequest, params: UploadFileParams = {}, options?: RequestOptions): Promise<FileInfo> {
     return (await this.uploadFileRaw(body, params, options)).data;
   }
 
   /** Like `uploadFile`, but resolves to the status, headers and decoded body. */
-  async uploadFileRaw(body: { file: Blob; note?: string }, params: UploadFileParams = {}, options?: RequestOptions): Promise<ApiResponse<FileInfo>> {
+  async uploadFileRaw(body: UploadFileRequest, params: UploadFileParams = {}, options?: RequestOptions): Promise<ApiResponse<FileInfo>> {
     return this.request<FileInfo>({
       method: 'POST',
       path: '/files',

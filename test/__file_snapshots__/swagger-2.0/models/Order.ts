@@ -2,11 +2,12 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { OrderLine } from './OrderLine.js';
+import type { OrderStatus } from './OrderStatus.js';
 
 export interface Order {
   /** Format: `int64`. */
   id?: number;
   quantity: number;
-  status?: 'placed' | 'approved' | 'delivered';
+  status?: OrderStatus;
   lines?: OrderLine[];
 }

@@ -1,0 +1,185 @@
+import type * as ir from './ir.js';
+import { pointerJoin } from '../shared/errors.js';
+
+/**
+ * Hoists inline schemas worth a name of their own (objects with properties, enums of two or more
+ * values, allOf combinations with such an object) out of request bodies, responses and named
+ * schemas into named schemas, replaced by a `ref` where they were. Each hoisted schema records its
+ * `origin` (root and steps); the names stage turns that into its type name. Trivial schemas stay
+ * inline: primitives, arrays and maps (their items and values may be hoisted), free-form objects,
+ * unions of those, single-value enums (`const` tags). Parameters and response headers are not
+ * hoisted. A body schema written once (one JSON pointer) is hoisted once, even when a shared
+ * response component brings it to several operations.
+ */
+export function hoistInlineSchemas(apis: readonly ir.Api[], schemas: readonly ir.NamedSchema[]): { apis: ir.Api[]; schemas: ir.NamedSchema[] } {
+  const hoister = new Hoister(schemas.map((schema) => schema.name));
+  const components = schemas.map((named) => ({ ...named, schema: hoister.descend(named.schema, { kind: 'schema', name: named.name }, [], named.pointer) }));
+  // An operation in several tags is one object in several APIs: hoist it once.
+  const done = new Map<ir.Operation, ir.Operation>();
+  const hoistedApis = apis.map((api) => ({
+    ...api,
+    operations: api.operations.map((operation) => {
+      let result = done.get(operation);
+      if (!result) done.set(operation, (result = hoister.operation(operation)));
+      return result;
+    }),
+  }));
+  return { apis: hoistedApis, schemas: [...components, ...hoister.hoisted] };
+}
+
+/** True when an inline schema gets a named schema of its own. */
+export function isHoistable(schema: ir.Schema): boolean {
+  switch (schema.kind) {
+    case 'object':
+      return schema.properties.length > 0;
+    case 'enum':
+      return schema.values.filter((value) => value !== null).length >= 2;
+    case 'intersection':
+      return schema.members.some((member) => (member.kind === 'object' && member.properties.length > 0) || (member.kind === 'intersection' && isHoistable(member)));
+    default:
+      return false;
+  }
+}
+
+class Hoister {
+  /** Hoisted schemas in the order found; a parent comes before what it contains. */
+  readonly hoisted: ir.NamedSchema[] = [];
+  /** Body schemas already visited, by their spec pointer (a shared response component): shape and result. */
+  readonly #bodies = new Map<string, { readonly shape: string; readonly schema: ir.Schema }>();
+  readonly #keys: Set<string>;
+
+  constructor(componentNames: readonly string[]) {
+    this.#keys = new Set(componentNames);
+  }
+
+  operation(operation: ir.Operation): ir.Operation {
+    const requestBody = operation.requestBody && {
+      ...operation.requestBody,
+      contents: this.#contents(operation.requestBody.contents, `${operation.pointer}/requestBody`, (content, preferred) =>
+        componentRoot(content.pointer, 'requestBodies') ?? { kind: 'requestBody', operation: operation.pointer, mediaType: content.mediaType, preferred },
+      ),
+    };
+    const responses = operation.responses.map((response) => ({
+      ...response,
+      contents: this.#contents(response.contents, `${operation.pointer}/responses/${response.status}`, (content, preferred) =>
+        componentRoot(content.pointer, 'responses') ?? { kind: 'response', operation: operation.pointer, status: response.status, mediaType: content.mediaType, preferred },
+      ),
+    }));
+    return { ...operation, ...(requestBody ? { requestBody } : {}), responses };
+  }
+
+  /** The media types of one body: equal schemas (the same shape under JSON and XML) share one hoisted schema. */
+  #contents(contents: readonly ir.MediaContent[], fallbackPointer: string, rootOf: (content: ir.MediaContent, preferred: boolean) => ir.InlineRoot): ir.MediaContent[] {
+    const seen = new Map<string, ir.Schema>();
+    return contents.map((content, index) => {
+      const shape = JSON.stringify(content.schema);
+      let schema = seen.get(shape);
+      if (!schema) {
+        const pointer = content.pointer ?? pointerJoin(fallbackPointer, content.mediaType);
+        const visited = this.#bodies.get(pointer);
+        schema = visited?.shape === shape ? visited.schema : this.inner(content.schema, rootOf(content, seen.size === 0 && index === 0), [], pointer);
+        if (!visited) this.#bodies.set(pointer, { shape, schema });
+        seen.set(shape, schema);
+      }
+      return { ...content, schema };
+    });
+  }
+
+  /** A schema below a root: hoisted when it is worth a name, else kept inline with its children visited. */
+  inner(schema: ir.Schema, root: ir.InlineRoot, steps: readonly ir.InlineStep[], pointer: string): ir.Schema {
+    if (!isHoistable(schema)) return this.descend(schema, root, steps, pointer);
+    const key = this.#newKey(pointer);
+    const index = this.hoisted.length;
+    this.hoisted.push({ name: key, schema, pointer }); // placeholder: keeps the parent ahead of its children
+    const body = this.descend(schema, { kind: 'schema', name: key }, [], pointer);
+    this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps } };
+    // The reference keeps the facts written at the use site (description for JSDoc, readOnly, default…).
+    const { kind: _kind, ...info } = infoOf(schema);
+    return { ...info, kind: 'ref', name: key };
+  }
+
+  /** The schema itself stays where it is; its children are visited. */
+  descend(schema: ir.Schema, root: ir.InlineRoot, steps: readonly ir.InlineStep[], pointer: string): ir.Schema {
+    switch (schema.kind) {
+      case 'object': {
+        const properties = schema.properties.map((property) => ({
+          ...property,
+          schema: this.inner(property.schema, root, [...steps, { kind: 'property', name: property.name }], pointerJoin(pointer, 'properties', property.name)),
+        }));
+        const additional = schema.additionalProperties;
+        return typeof additional === 'object'
+          ? { ...schema, properties, additionalProperties: this.inner(additional, root, [...steps, { kind: 'values' }], pointerJoin(pointer, 'additionalProperties')) }
+          : { ...schema, properties };
+      }
+      case 'array':
+        return { ...schema, items: this.inner(schema.items, root, [...steps, { kind: 'items' }], pointerJoin(pointer, 'items')) };
+      case 'tuple': {
+        const items = schema.items.map((item, index) => this.inner(item, root, [...steps, { kind: 'items', index }], pointerJoin(pointer, 'prefixItems', index)));
+        const rest = schema.rest && this.inner(schema.rest, root, [...steps, { kind: 'items' }], pointerJoin(pointer, 'items'));
+        return rest ? { ...schema, items, rest } : { ...schema, items };
+      }
+      case 'union': {
+        const worthNaming = schema.variants.filter(isHoistable);
+        if (worthNaming.length === 1) {
+          // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
+          const variants = schema.variants.map((variant) =>
+            isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, pointer) : this.descend(variant, root, steps, pointer),
+          );
+          return { ...schema, variants };
+        }
+        const variants = schema.variants.map((variant, index) => this.inner(variant, root, [...steps, { kind: 'variant', index }], pointerJoin(pointer, 'oneOf', index)));
+        return { ...schema, variants };
+      }
+      case 'intersection': {
+        // allOf members are parts of one type: inline objects stay its body (their properties are visited).
+        const members = schema.members.map((member, index) =>
+          member.kind === 'object' || member.kind === 'intersection'
+            ? this.descend(member, root, steps, pointer)
+            : this.inner(member, root, [...steps, { kind: 'variant', index }], pointerJoin(pointer, 'allOf', index)),
+        );
+        return { ...schema, members };
+      }
+      default:
+        return schema;
+    }
+  }
+
+  /** The pointer, unless a component or an earlier hoisted schema has it (allOf members share their parent's). */
+  #newKey(pointer: string): string {
+    let key = pointer;
+    for (let n = 2; this.#keys.has(key); n++) key = `${pointer}#${n}`;
+    this.#keys.add(key);
+    return key;
+  }
+}
+
+/** A body whose schema sits in a reusable response or request body is named after that component. */
+function componentRoot(pointer: string | undefined, section: 'responses' | 'requestBodies'): ir.InlineRoot | undefined {
+  if (pointer === undefined) return undefined;
+  const tokens = pointer.split('/').slice(1);
+  const swagger2Section = section === 'responses' ? 'responses' : 'parameters';
+  let name: string | undefined;
+  if (tokens[0] === 'components' && tokens[1] === section) name = tokens[2];
+  else if (tokens[0] === swagger2Section) name = tokens[1];
+  return name === undefined ? undefined : { kind: 'component', section, name: name.replace(/~1/g, '/').replace(/~0/g, '~') };
+}
+
+/** The SchemaInfo facts of a schema (and its kind). */
+function infoOf(schema: ir.Schema): ir.SchemaInfo & { kind: string } {
+  const { title, description, deprecated, readOnly, writeOnly, default: defaultValue, example } = schema;
+  const info: { -readonly [K in keyof ir.SchemaInfo]: ir.SchemaInfo[K] } & { kind: string } = { kind: schema.kind };
+  if (title !== undefined) info.title = title;
+  if (description !== undefined) info.description = description;
+  if (deprecated !== undefined) info.deprecated = deprecated;
+  if (readOnly !== undefined) info.readOnly = readOnly;
+  if (writeOnly !== undefined) info.writeOnly = writeOnly;
+  if (defaultValue !== undefined) info.default = defaultValue;
+  if (example !== undefined) info.example = example;
+  return info;
+}
+
+/** A union's only named variant documents the union: it takes the union's description when it has none. */
+function inheritInfo(variant: ir.Schema, union: ir.Schema): ir.Schema {
+  if (variant.description !== undefined || union.description === undefined) return variant;
+  return { ...variant, description: union.description };
+}

@@ -1,0 +1,118 @@
+/**
+ * Inline schemas hoisted under stable names (test/fixtures/specs/inline-schemas-3.1.yaml): which
+ * inline schemas become models, the name each gets from where it is written, which stay inline,
+ * and that the types using them say so. The whole output is file-snapshotted by
+ * test/fixture-snapshots.test.ts and compiled by test/compile.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Project } from 'ts-morph';
+import { generate, type GenerateResult } from '../../src/pipeline.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const input = path.join(here, '..', 'fixtures', 'specs', 'inline-schemas-3.1.yaml');
+let result: GenerateResult;
+const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+
+beforeAll(async () => {
+  result = await generate({ input });
+});
+
+/** The type text of a property of a generated interface. */
+function propertyType(typeName: string, property: string): string {
+  const schema = result.model.schemas.find((s) => s.typeName === typeName)!;
+  const file = project.createSourceFile(`/${schema.fileName}`, result.files.get(schema.fileName)!, { overwrite: true });
+  return file.getInterfaceOrThrow(typeName).getPropertyOrThrow(property).getTypeNodeOrThrow().getText();
+}
+
+/** A method's signature line in an API class file. */
+function signature(file: string, method: string): string {
+  return result.files.get(file)!.split('\n').find((line) => line.includes(`async ${method}(`))!.trim();
+}
+
+it('hoists exactly the inline schemas worth a name, each with a model file and a docs page', () => {
+  const hoisted = result.model.schemas.filter((schema) => schema.origin).map((schema) => schema.typeName);
+  expect(hoisted).toEqual([
+    'CreatePet200Response',
+    'CreatePet201Response',
+    'CreatePetFormRequest',
+    'CreatePetRequest2',
+    'CreatePetRequest2Kind',
+    'CreatePetRequest2ToysItem',
+    'ListPets400Response',
+    'ListPetsResponseItem',
+    'PetExtended',
+    'PetLabelsValue',
+    'PetOwner2',
+    'PetOwner2Address',
+    'PetStatus',
+    'Problem',
+    'ShapeCircle',
+    'ShapeSquare',
+    'ShapeVariant3',
+  ]);
+  for (const schema of result.model.schemas) {
+    expect(result.files.has(schema.fileName)).toBe(true);
+    expect(result.files.get(schema.docFileName)?.startsWith(`# ${schema.typeName}\n`)).toBe(true);
+  }
+});
+
+it.each([
+  // [where, given (interface, property), want (type text)]
+  ['nested object', 'Pet', 'owner', 'PetOwner2'],
+  ['nullable nested object keeps | null', 'PetOwner2', 'address', 'PetOwner2Address | null'],
+  ['inline enum (with null)', 'Pet', 'status', 'PetStatus'],
+  ['map values', 'Pet', 'labels', '{ [key: string]: PetLabelsValue }'],
+  ['single-value const stays a literal', 'Pet', 'species', "'mammal'"],
+  ['array of refs stays', 'Pet', 'friends', 'Pet[]'],
+  ['allOf with an inline object is hoisted whole', 'Pet', 'extended', 'PetExtended'],
+  ['array of strings stays', 'CreatePetRequest2', 'tags', 'string[]'],
+  ['array items', 'CreatePetRequest2', 'toys', 'CreatePetRequest2ToysItem[]'],
+  ['free-form object stays', 'CreatePetRequest2', 'extra', '{ [key: string]: unknown }'],
+  ['enum in a request body', 'CreatePetRequest2', 'kind', 'CreatePetRequest2Kind'],
+])('%s: %s.%s is %s', (_where, typeName, property, want) => {
+  expect(propertyType(typeName, property)).toBe(want);
+});
+
+it('names operation bodies and responses after the method, with the status when there are several', () => {
+  expect(signature('apis/PetsApi.ts', 'createPet')).toContain(
+    'createPet(body: CreatePetRequest2 | CreatePetFormRequest, options?: RequestOptions & { contentType?: ',
+  );
+  expect(signature('apis/PetsApi.ts', 'createPet')).toContain('Promise<CreatePet200Response | CreatePet201Response>');
+  expect(signature('apis/PetsApi.ts', 'listPets')).toContain('Promise<ListPetsResponseItem[]>');
+  // The same operation in a second tag uses the same models.
+  expect(signature('apis/ShapesApi.ts', 'createPet')).toBe(signature('apis/PetsApi.ts', 'createPet'));
+  expect(result.files.get('apis/PetsApi.ts')).toContain('export type ListPetsError = ApiError<ListPets400Response, 400> | ApiError<Problem>;');
+});
+
+it('hoists a schema of a shared response component once, named after the component', () => {
+  const problems = result.model.schemas.filter((schema) => schema.pointer.startsWith('/components/responses/Problem'));
+  expect(problems.map((schema) => [schema.typeName, schema.origin?.root])).toEqual([['Problem', { kind: 'component', section: 'responses', name: 'Problem' }]]);
+});
+
+it('keeps parameters inline, enums included', () => {
+  expect(result.files.get('apis/PetsApi.ts')).toContain("view?: 'short' | 'full';");
+});
+
+it('names union variants after their constant tag, else their position', () => {
+  const shape = result.model.schemas.find((schema) => schema.typeName === 'Shape')!;
+  expect(result.files.get(shape.fileName)).toContain('export type Shape = ShapeCircle | ShapeSquare | ShapeVariant3;');
+});
+
+it('leaves component names alone: hoisted names take suffixes, compared case-insensitively', () => {
+  const names = result.model.schemas.map((schema) => schema.typeName);
+  expect(names).toEqual(expect.arrayContaining(['CreatePetRequest', 'Petowner', 'CreatePetRequest2', 'PetOwner2']));
+  const files = result.model.schemas.map((schema) => schema.fileName.toLowerCase());
+  expect(new Set(files).size).toBe(files.length);
+});
+
+it('documents property descriptions and enum values of hoisted schemas', () => {
+  const owner = result.files.get('models/PetOwner2.ts')!;
+  expect(owner).toContain("/** The owner's name. */");
+  expect(result.files.get('models/PetStatus.ts')).toContain('export const PetStatus = {\n  Available: \'available\',');
+  expect(result.files.get('docs/PetOwner2.md')).toContain('Defined inline in the spec at /components/schemas/Pet/properties/owner.');
+});
+
+it('keeps the IR plain data, hoisted schemas included', () => {
+  expect(JSON.parse(JSON.stringify(result.model))).toEqual(result.model);
+});
