@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { privateCacheDir } from '../shared/cache-dir.js';
+import { codeCachesDisabled, privateCacheDir, readPrivateCache, writePrivateCache } from '../shared/cache-dir.js';
 
 /**
  * V8 code cache for oasgen's start-up. Compiling ts-morph (it bundles TypeScript: 12 MB of
@@ -13,7 +13,7 @@ import { privateCacheDir } from '../shared/cache-dir.js';
  * temp dir. Off with OASGEN_NO_COMPILE_CACHE=1 (or NODE_DISABLE_COMPILE_CACHE=1, as in Node).
  */
 export function enableCompileCache(): void {
-  if (process.env['OASGEN_NO_COMPILE_CACHE'] || process.env['NODE_DISABLE_COMPILE_CACHE']) return;
+  if (codeCachesDisabled()) return;
   const moduleApi = Module as unknown as { enableCompileCache?: () => unknown };
   if (typeof moduleApi.enableCompileCache === 'function') {
     moduleApi.enableCompileCache();
@@ -46,10 +46,10 @@ function installCommonJsCache(dir: string): void {
     if (content.length < MIN_CACHED_BYTES || !filename.includes(`${path.sep}node_modules${path.sep}`) || content.startsWith('#!')) {
       return original.call(this, content, filename);
     }
-    // The key covers the content: npm gives every file the same mtime, so size+mtime could serve stale code.
-    // (sha1 is a cache key here, not a security boundary: the folder is private.)
-    const file = path.join(dir, createHash('sha1').update(filename).update('\0').update(content).digest('hex').slice(0, 32));
-    const cachedData = readCache(file);
+    const key = cacheKey(filename, content);
+    if (key === undefined) return original.call(this, content, filename);
+    const file = path.join(dir, key);
+    const cachedData = readPrivateCache(file);
     let script: vm.Script;
     try {
       script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
@@ -62,9 +62,34 @@ function installCommonJsCache(dir: string): void {
   };
   // Cached after the run, so the code of every function that ran is in the cache too.
   process.once('exit', () => {
-    for (const { file, script } of pending) writeCache(file, script.createCachedData());
+    for (const { file, script } of pending) writePrivateCache(file, script.createCachedData());
   });
 }
+
+/**
+ * The cache file's name for a module: its path, its file's identity and change time, and the
+ * length and both ends of the text being compiled. Hashing the whole text (12 MB for ts-morph)
+ * cost ~30 ms a run; npm gives every file the same mtime, but any write to a file (a reinstall,
+ * an edit) gives it a new ctime, and a new inode when it is replaced. The ends catch a loader
+ * hook that changed the text on its way here. (sha1 is a cache key here, not a security
+ * boundary: the folder is private.) Undefined when the file cannot be examined.
+ */
+function cacheKey(filename: string, content: string): string | undefined {
+  let info: ReturnType<typeof statSync>;
+  try {
+    info = statSync(filename, { bigint: true });
+  } catch {
+    return undefined;
+  }
+  const identity = [info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs, content.length].join(':');
+  return createHash('sha1')
+    .update(`${filename}\0${identity}\0${content.slice(0, ENDS_CHECKED)}\0${content.slice(-ENDS_CHECKED)}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Characters of each end of a module's text that go into its cache key. */
+const ENDS_CHECKED = 4096;
 
 /** The `require` a CommonJS module sees, as Node builds it. */
 function requireFor(module: CompilableModule): NodeJS.Require {
@@ -75,27 +100,4 @@ function requireFor(module: CompilableModule): NodeJS.Require {
   require.extensions = base.extensions;
   require.main = base.main;
   return require;
-}
-
-function readCache(file: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    if (fstatSync(fd).uid !== process.getuid?.()) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function writeCache(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, file); // atomic: concurrent runs never read half a cache file
-  } catch {
-    // read-only or full temp dir: next run compiles again
-  }
 }

@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ts } from 'ts-morph';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
+import { ts } from '../shared/ts-morph.js';
 import type { Hooks, LoadedHooks } from './hooks.js';
 
 const HOOK_NAMES = ['transformModel', 'transformSourceFile'] as const;

@@ -1,6 +1,7 @@
-import { ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
 import { RESERVED_WORDS, type NamedModel } from '../names/index.js';
 import { UserError } from '../shared/errors.js';
+import { ts } from '../shared/ts-morph.js';
 import type { LoadedHooks, SourceFileInfo } from './hooks.js';
 import { hookError } from './load-hooks.js';
 

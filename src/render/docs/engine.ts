@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../../shared/errors.js';
 import { byCodePoint } from '../../shared/sort.js';
+import { precompiledTemplates, TemplateCompileError, type TemplateSpec } from './precompiled.js';
 
 /** The default templates, shipped with the package (resolved from this module, never from cwd). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
@@ -64,19 +65,25 @@ export function createDocsEngine(helpers: Record<string, Handlebars.HelperDelega
   const unknownOverrides = userFiles.filter((file) => !known.has(file));
 
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  const inputs = sources.map((source) => ({
+    name: source.relativePath,
+    text: readFileSync(source.file, 'utf8'),
+    options: { strict: true, noEscape: PLAIN_TEXT_TEMPLATES.has(source.relativePath), preventIndent: true },
+  }));
+  let specs: Map<string, TemplateSpec>;
+  try {
+    specs = precompiledTemplates(inputs);
+  } catch (error) {
+    if (!(error instanceof TemplateCompileError)) throw error;
+    throw templateError(sources.find((source) => source.relativePath === error.template)!, error.cause);
+  }
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const source of sources) {
-    const text = readFileSync(source.file, 'utf8');
-    let template: Handlebars.TemplateDelegate;
-    try {
-      template = hb.compile(text, { strict: true, noEscape: PLAIN_TEXT_TEMPLATES.has(source.relativePath), preventIndent: true });
-    } catch (error) {
-      throw templateError(source, error);
-    }
+    const template = wrapPartial(source, hb.template(specs.get(source.relativePath)!));
     if (source.relativePath.startsWith('partials/')) {
-      hb.registerPartial(source.relativePath.replace(/\.[^/.]+\.hbs$|\.hbs$/, ''), wrapPartial(source, template));
+      hb.registerPartial(source.relativePath.replace(/\.[^/.]+\.hbs$|\.hbs$/, ''), template);
     } else {
-      compiled.set(source.relativePath, wrapPartial(source, template));
+      compiled.set(source.relativePath, template);
     }
   }
   return {

@@ -1,13 +1,12 @@
-import {
-  StructureKind,
-  type ClassDeclarationStructure,
-  type ImportDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type SourceFileStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  ClassDeclarationStructure,
+  ImportDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  SourceFileStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
@@ -16,6 +15,7 @@ import { mediaKind, resultType, successShape, type TypeWriter } from '../type-te
 import { defaultServerUrl } from '../servers.js';
 import { docsFromLines } from './jsdoc.js';
 import { modelImports } from './imports.js';
+import { StructureKind } from '../../shared/ts-morph.js';
 
 /** One API class file: the params interfaces, then the class with a method pair per operation. */
 export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {

@@ -1,7 +1,8 @@
-import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { ImportDeclarationStructure } from 'ts-morph';
 import type { NamedModel } from '../../names/index.js';
 import { byCodePoint } from '../../shared/sort.js';
 import path from 'node:path';
+import { StructureKind } from '../../shared/ts-morph.js';
 
 /** Relative ESM import specifier between two output files, with the `.js` extension NodeNext needs. */
 export function relativeImport(fromFile: string, toFile: string): string {

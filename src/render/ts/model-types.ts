@@ -1,10 +1,9 @@
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
@@ -12,6 +11,7 @@ import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import type { TypeWriter } from '../type-text.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
+import { StructureKind } from '../../shared/ts-morph.js';
 
 /** One model file: an interface for object schemas, a type alias for everything else. */
 export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {

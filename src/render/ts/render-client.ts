@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { IndentationText, NewLineKind, printStructure, Project, QuoteKind, StructureKind, type SourceFile, type SourceFileStructure } from 'ts-morph';
+import type { SourceFile, SourceFileStructure } from 'ts-morph';
 import type { NamedModel } from '../../names/index.js';
 import { lineComment } from '../../shared/escape.js';
 import { TypeWriter } from '../type-text.js';
 import { apiClassFile } from './api-class.js';
 import { relativeImport } from './imports.js';
 import { modelFile } from './model-types.js';
+import { StructureKind, tsMorph } from '../../shared/ts-morph.js';
 
 /** The runtime module, copied verbatim into every client (resolved from the package, never from cwd). */
 const RUNTIME_SOURCE = new URL('../../../src/runtime/runtime.ts', import.meta.url);
@@ -48,11 +49,12 @@ const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: 
  * `createSourceFile(path, structure)` would have parsed, without parsing it (the costly part).
  */
 function printWithoutAst(_path: string, structure: SourceFileStructure): string {
-  return printStructure(structure, PRINT_OPTIONS);
+  return tsMorph.printStructure(structure, PRINT_OPTIONS);
 }
 
 /** Hooks get a real SourceFile per file, built once from its structure (the runtime: from its text). */
 function sourceFilePrinter(onSourceFile: NonNullable<RenderClientOptions['onSourceFile']>): (path: string, structure: SourceFileStructure | string) => string {
+  const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph;
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
