@@ -142,13 +142,16 @@ export type SecurityScheme =
   | { id: string; type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
   | { id: string; type: 'basic' | 'bearer' };
 
-/** One query parameter with its serialisation style (default: form, exploded). */
+/** One query parameter with its serialisation style (default: form, exploded). `tabDelimited` is Swagger 2.0's `tsv`. */
 export interface QueryParameter {
   name: string;
   value: unknown;
-  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'tabDelimited' | 'deepObject';
   explode?: boolean;
 }
+
+/** A path, header or cookie parameter: name, value and, when not `simple` unexploded, its OpenAPI style and explode. */
+export type StyledParameter = [name: string, value: unknown, style?: 'simple' | 'label' | 'matrix', explode?: boolean];
 
 /** How a 2xx body is decoded. */
 export type ResponseKind = 'json' | 'text' | 'blob' | 'void';
@@ -158,11 +161,11 @@ export interface RequestSpec {
   method: string;
   /** Path template, e.g. `/sessions/{session_id}`. */
   path: string;
-  /** Name/value pairs (pairs, not objects: spec names such as `__proto__` stay plain data). */
-  pathParams?: [string, unknown][];
+  /** Tuples, not objects: spec names such as `__proto__` stay plain data. */
+  pathParams?: StyledParameter[];
   query?: QueryParameter[];
-  headers?: [string, unknown][];
-  cookies?: [string, unknown][];
+  headers?: StyledParameter[];
+  cookies?: StyledParameter[];
   body?: unknown;
   contentType?: string;
   accept?: string;
@@ -186,20 +189,26 @@ export class BaseApi {
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const config = this.configuration;
     const { method } = spec;
-    const base = config.basePath ?? this.defaultBasePath;
+    let base = config.basePath ?? this.defaultBasePath;
     // A relative server URL (`/v2`) resolves against the page in browsers; elsewhere it needs an absolute basePath.
-    const page = (globalThis as { location?: { href: string } }).location?.href;
-    if (!page && !/^[a-z][\w+.-]*:/i.test(base)) throw new TypeError(`basePath "${base}" is not absolute`);
-    const url = new URL(base.replace(/\/+$/, '') + expandPath(spec.path, spec.pathParams), page);
-    if (spec.query) appendQuery(url, spec.query);
-    const shownUrl = url.href; // for messages: without credentials in the query
-    // A plain record with lower-case names (later wins, case-insensitively): cheaper for fetch than Headers.
-    const headers: Record<string, string> = Object.create(null);
-    const setAll = (pairs: [string, unknown][]) => pairs.forEach(([name, value]) => value != null && setHeader(headers, name, flat(value)));
+    if (!/^[a-z][\w+.-]*:/i.test(base)) {
+      const page = (globalThis as { location?: { href: string } }).location?.href;
+      if (!page) throw new TypeError(`basePath "${base}" is not absolute`);
+      base = new URL(base, page).href;
+    }
+    // The URL is built as a string: parsing a URL object per call cost more than the rest of the runtime.
+    const path = (base.endsWith('/') ? base.replace(/\/+$/, '') : base) + expandPath(spec.path, spec.pathParams);
+    const query = new URLSearchParams();
+    if (spec.query) appendQuery(query, spec.query);
+    const withQuery = () => (spec.query || spec.security ? path + (String(query) && `?${query}`) : path);
+    const shownUrl = withQuery(); // for messages: without credentials in the query
+    // Lower-case names, later wins. A plain object: fetch reads it faster than Headers, a Map or a null-prototype object.
+    const headers: Record<string, string> = {};
+    const setAll = (pairs: StyledParameter[]) => pairs.forEach(([name, value, style, explode]) => value != null && setHeader(headers, name, styled(name, value, style, explode)));
     setAll(Object.entries(config.headers));
     if (spec.headers) setAll(spec.headers);
-    const cookies = (spec.cookies ?? []).filter(([, value]) => value != null).map(([name, value]) => `${name}=${encodeURIComponent(flat(value))}`);
-    const secret = spec.security && (await applySecurity(config, spec.security, url, headers, cookies));
+    const cookies = (spec.cookies || []).filter(([, value]) => value != null).map(([name, value]) => `${name}=${encodeURIComponent(styled(name, value))}`);
+    const secret = spec.security && (await applySecurity(config, spec.security, query, headers, cookies));
     if (cookies.length) setHeader(headers, 'Cookie', cookies.join('; '));
     if (spec.accept) setHeader(headers, 'Accept', spec.accept);
     const init: RequestInit = { method, headers };
@@ -208,9 +217,10 @@ export class BaseApi {
     if (config.credentials) init.credentials = config.credentials;
 
     const retries = options.retries ?? (IDEMPOTENT.test(method) ? config.retries : 0);
+    const url = withQuery();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#attempt<T>(spec, url.href, init, secret, options, shownUrl);
+        return await this.#attempt<T>(spec, url, init, secret, options, shownUrl);
       } catch (error) {
         const retryable = error instanceof NetworkError || error instanceof TimeoutError || (error instanceof ApiError && RETRY_STATUSES.includes(error.status));
         // Retry-After (seconds or an HTTP date) wins over the backoff: base × 2^attempt, 50–100% of it.
@@ -244,7 +254,8 @@ export class BaseApi {
       for (const m of config.middleware) params = (await m.pre?.(params)) ?? params;
       let response: Response | undefined;
       try {
-        response = await fetchSafely(config.fetchApi ?? fetch, params.url, params.init, secret);
+        const fetchApi = config.fetchApi ?? fetch;
+        response = await (secret ? fetchSafely(fetchApi, params.url, params.init, secret) : fetchApi(params.url, params.init));
       } catch (cause) {
         const error = failure(cause);
         for (const m of config.middleware) response ??= (await m.onError?.({ ...params, error })) ?? undefined;
@@ -272,8 +283,7 @@ export class BaseApi {
  * fetch, but when credentials were applied, redirects are followed here: a hop to another origin
  * drops the credential headers (the new URL never carries query credentials).
  */
-async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestInit, secret: string[] | undefined): Promise<Response> {
-  if (!secret) return fetchApi(url, init);
+async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestInit, secret: string[]): Promise<Response> {
   const origin = new URL(url).origin;
   init = { ...init, redirect: 'manual' };
   for (let hops = 0; hops <= 20; hops++) {
@@ -304,44 +314,54 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Substitutes path parameters percent-encoded; a value can never add a segment or be a `.`/`..` segment. */
-function expandPath(template: string, pairs: [string, unknown][] = []): string {
-  const params = new Map(pairs);
-  const path = template.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
-    const value = params.get(name);
-    const text = value == null ? '' : flat(value);
-    // An empty value would address the parent collection (`/sessions/`).
-    if (!text) throw new TypeError(`Missing required path parameter "${name}"`);
-    return encodeURIComponent(text);
-  });
-  // URL parsing resolves `..` and `%2E%2E` alike, so a value making such a segment cannot be sent safely.
-  if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new TypeError(`Dot segment from a path parameter in ${template}`);
-  return path;
+function expandPath(template: string, params: StyledParameter[] = []): string {
+  for (const [name, value, style, explode] of params) {
+    const text = value == null ? '' : styled(name, value, style, explode, true);
+    // Empty would address the parent collection (`/sessions/`); URL parsing would resolve `.`/`..` away.
+    if (!text || text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" is ${text ? 'a dot segment' : 'missing'}`);
+    template = template.replace(`{${name}}`, () => text); // a function: `$` in text is not a pattern
+  }
+  return template;
 }
 
-function appendQuery(url: URL, query: QueryParameter[]): void {
+/**
+ * Name/text pairs of one parameter value per OpenAPI style: exploded arrays and objects give a pair
+ * per item (deepObject: `name[key]`), unexploded ones one pair joined by the style's delimiter.
+ * `percent` encodes names and values (paths); query pairs are encoded by URLSearchParams.
+ */
+function stylePairs(name: string, value: unknown, style: string, explode?: boolean, percent?: boolean): [string, string][] {
+  const text = (item: unknown) => (percent ? encodeURIComponent(String(item)) : String(item));
+  const object = value !== null && typeof value === 'object';
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item) => [name, item])
+    : object
+      ? Object.entries(value).filter(([, item]) => item != null).map(([key, item]) => [style === 'deepObject' ? `${name}[${key}]` : key, item])
+      : [[name, value]];
+  if (explode || !object || style === 'deepObject') return entries.map(([key, item]) => [text(key), text(item)]);
+  const delimiter = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : style === 'tabDelimited' ? '\t' : ',';
+  return [[text(name), entries.flatMap(([key, item]) => (Array.isArray(value) ? [text(item)] : [text(key), text(item)])).join(delimiter)]];
+}
+
+function appendQuery(params: URLSearchParams, query: QueryParameter[]): void {
   for (const { name, value, style = 'form', explode = true } of query) {
-    if (value == null) continue;
-    const add = (key: string, item: unknown) => url.searchParams.append(key, String(item));
-    if (Array.isArray(value)) {
-      if (style === 'form' && explode) value.forEach((item) => add(name, item));
-      else add(name, value.join(style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ','));
-    } else if (typeof value === 'object') {
-      const entries = Object.entries(value).filter(([, item]) => item != null);
-      if (style === 'deepObject') entries.forEach(([key, item]) => add(`${name}[${key}]`, item));
-      else if (explode) entries.forEach(([key, item]) => add(key, item));
-      else add(name, entries.flat().join(','));
-    } else add(name, value);
+    if (value != null) for (const [key, text] of stylePairs(name, value, style, explode)) params.append(key, text);
   }
 }
 
-/** Arrays as comma lists (OpenAPI `simple` style). */
-function flat(value: unknown): string {
-  return Array.isArray(value) ? value.join(',') : String(value);
+/** A path, header or cookie value in OpenAPI `simple` (default), `label` or `matrix` style: `a,b` · `.a.b` · `;id=a;id=b`. */
+function styled(name: string, value: unknown, style?: string, explode?: boolean, percent?: boolean): string {
+  if (!style && typeof value !== 'object') return percent ? encodeURIComponent(String(value)) : String(value); // the common case, fast
+  const pairs = stylePairs(name, value, 'simple', explode, percent);
+  if (style === 'matrix') return pairs.map(([key, text]) => `;${key}=${text}`).join('');
+  const keyed = explode && !Array.isArray(value) && typeof value === 'object';
+  const items = pairs.map(([key, text]) => (keyed ? `${key}=${text}` : text));
+  return style === 'label' ? `.${items.join('.')}` : items.join(',');
 }
 
 /** Rejects CR/LF so a value can never start a new header. */
 function setHeader(headers: Record<string, string>, name: string, value: string): void {
   if (/[\r\n]/.test(value)) throw new TypeError(`Header "${name}" contains a line break`);
+  // A string assigned to `__proto__` is ignored, so that name can neither pollute nor be sent (fetch's record conversion drops it too).
   headers[name.toLowerCase()] = value;
 }
 
@@ -349,7 +369,7 @@ function setHeader(headers: Record<string, string>, name: string, value: string)
  * Applies the first alternative whose credentials are all configured; anonymous (`{}`) when none is.
  * Returns the names of the headers that carry credentials, or undefined when none was applied.
  */
-async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], url: URL, headers: Record<string, string>, cookies: string[]): Promise<string[] | undefined> {
+async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], query: URLSearchParams, headers: Record<string, string>, cookies: string[]): Promise<string[] | undefined> {
   const credential = (scheme: SecurityScheme) =>
     scheme.type === 'apiKey' ? config.apiKey : scheme.type === 'basic' ? config.username : config.accessToken;
   const chosen = alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined));
@@ -360,7 +380,7 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
     const value = await resolve(credential(scheme), scheme.id);
     if (scheme.type === 'apiKey') {
       if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
-      else if (scheme.in === 'query') url.searchParams.set(scheme.name, value);
+      else if (scheme.in === 'query') query.set(scheme.name, value);
       else secret.push('Cookie'), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
     } else {
       const basic = scheme.type === 'basic';

@@ -19,5 +19,6 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'RequestSpec',
   'ResponseKind',
   'SecurityScheme',
+  'StyledParameter',
   'TimeoutError',
 ];

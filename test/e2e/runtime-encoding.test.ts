@@ -53,6 +53,14 @@ describe('parameters', () => {
     expect(request.headers).toMatchObject({ 'x-request-tags': 't1,t2', 'x-trace': 'abc', cookie: 'pref=dark%3B%20mode', accept: 'application/json, text/plain, application/problem+json' });
   });
 
+  it('label and matrix path parameters, simple-style header objects (exploded and not)', async () => {
+    answer = (_request, response) => response.writeHead(204).end();
+    await encoding().getStyled([1, 2], { x: 3, y: 4 }, 'v 1', { xPoint: { x: 3, y: 4 }, xPair: { x: 5, y: 6 } });
+    const request = only();
+    expect(request.url).toBe('/base/styled/.1.2/;x=3;y=4/;version=v%201');
+    expect(request.headers).toMatchObject({ 'x-point': 'x=3,y=4', 'x-pair': 'x,5,y,6' });
+  });
+
   it('omitted optional parameters are not sent at all', async () => {
     await encoding().getPart('a', 1);
     expect(only().url).toBe('/base/items/a/parts/1');

@@ -7,6 +7,8 @@ export interface WireRequest {
   /** Path and query exactly as sent (not normalised). */
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
+  /** Name/value list as received (node drops a header named `__proto__` from `headers`). */
+  readonly rawHeaders: string[];
   readonly body: Buffer;
 }
 
@@ -28,7 +30,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const request: WireRequest = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body: Buffer.concat(chunks) };
+      const request: WireRequest = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, rawHeaders: incoming.rawHeaders, body: Buffer.concat(chunks) };
       requests.push(request);
       Promise.resolve(handler(request, response, requests.length - 1)).catch((error: unknown) => {
         response.statusCode = 500;

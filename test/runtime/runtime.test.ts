@@ -54,7 +54,7 @@ describe('URL building', () => {
 
   it('rejects a missing path parameter', async () => {
     const server = await serve(ok);
-    await expect(api(server).call({ path: '/a/{x}', pathParams: [['x', undefined]] })).rejects.toThrow('Missing required path parameter "x"');
+    await expect(api(server).call({ path: '/a/{x}', pathParams: [['x', undefined]] })).rejects.toThrow('Path parameter "x" is missing');
   });
 
   it('joins basePath with a trailing slash and keeps its own path; uses the default base path when none is configured', async () => {
@@ -76,6 +76,8 @@ describe('URL building', () => {
         { name: 'csv', value: ['a', 'b'], style: 'form', explode: false },
         { name: 'space', value: ['a', 'b'], style: 'spaceDelimited', explode: false },
         { name: 'pipe', value: ['a', 'b'], style: 'pipeDelimited', explode: false },
+        { name: 'tab', value: ['a', 'b'], style: 'tabDelimited', explode: false },
+        { name: 'deep', value: { k: 'v' }, style: 'deepObject' },
         { name: 'filter', value: { color: 'red', size: 3, none: undefined }, style: 'deepObject', explode: true },
         { name: 'point', value: { x: 1, y: 2 } },
         { name: 'pair', value: { x: 1, y: 2 }, style: 'form', explode: false },
@@ -86,9 +88,56 @@ describe('URL building', () => {
     });
     const search = new URL(server.requests[0]!.url, server.origin).searchParams;
     expect([...search]).toEqual([
-      ['ids', '1'], ['ids', '2'], ['csv', 'a,b'], ['space', 'a b'], ['pipe', 'a|b'],
+      ['ids', '1'], ['ids', '2'], ['csv', 'a,b'], ['space', 'a b'], ['pipe', 'a|b'], ['tab', 'a\tb'], ['deep[k]', 'v'],
       ['filter[color]', 'red'], ['filter[size]', '3'], ['x', '1'], ['y', '2'], ['pair', 'x,1,y,2'], ['q', 'a&b=c'],
     ]);
+  });
+});
+
+describe('path, header and cookie styles', () => {
+  const role = { role: 'admin', name: 'Zoë Ü' };
+  // The OpenAPI 3 style examples (https://spec.openapis.org/oas/v3.1.0#style-examples), one column per explode value.
+  it.each([
+    ['simple', false, '5', '3,4,5', 'role,admin,name,Zo%C3%AB%20%C3%9C'],
+    ['simple', true, '5', '3,4,5', 'role=admin,name=Zo%C3%AB%20%C3%9C'],
+    ['label', false, '.5', '.3,4,5', '.role,admin,name,Zo%C3%AB%20%C3%9C'],
+    ['label', true, '.5', '.3.4.5', '.role=admin.name=Zo%C3%AB%20%C3%9C'],
+    ['matrix', false, ';id=5', ';id=3,4,5', ';id=role,admin,name,Zo%C3%AB%20%C3%9C'],
+    ['matrix', true, ';id=5', ';id=3;id=4;id=5', ';role=admin;name=Zo%C3%AB%20%C3%9C'],
+  ] as const)('path style %s, explode %p: primitive, array, object', async (style, explode, primitive, array, object) => {
+    const server = await serve(ok);
+    for (const value of [5, [3, 4, 5], role]) await api(server).call({ path: '/p/{id}/x', pathParams: [['id', value, style, explode]] });
+    expect(server.requests.map((r) => r.url)).toEqual([primitive, array, object].map((text) => `/p/${text}/x`));
+  });
+
+  it('percent-encodes the separators inside values, so an item can never pose as two', async () => {
+    const server = await serve(ok);
+    await api(server).call({ path: '/p/{id}', pathParams: [['id', ['a,b', 'c/d;e=f'], 'matrix', true]] });
+    expect(server.requests[0]!.url).toBe('/p/;id=a%2Cb;id=c%2Fd%3Be%3Df');
+  });
+
+  it('refuses label or matrix values that would make a dot segment', async () => {
+    const server = await serve(ok);
+    await expect(api(server).call({ path: '/a/{x}/b', pathParams: [['x', '.', 'label']] })).rejects.toThrow('Path parameter "x" is a dot segment');
+    await expect(api(server).call({ path: '/a/{x}/b', pathParams: [['x', '', 'label']] })).rejects.toThrow('Path parameter "x" is a dot segment');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('serialises header arrays and objects in simple style (explode: key=value pairs)', async () => {
+    const server = await serve(ok);
+    await api(server).call({ headers: [['X-List', [1, 2]], ['X-Obj', { a: 1, b: 'x y' }], ['X-Pairs', { a: 1, b: 2 }, undefined, true]] });
+    expect(server.requests[0]!.headers).toMatchObject({ 'x-list': '1,2', 'x-obj': 'a,1,b,x y', 'x-pairs': 'a=1,b=2' });
+  });
+
+  it('a header named __proto__ pollutes nothing and is not sent; constructor is an ordinary header', async () => {
+    const server = await serve(ok);
+    await api(server).call({ headers: [['__proto__', 'p'], ['constructor', 'c']] });
+    const raw = server.requests[0]!.rawHeaders;
+    const received = (name: string) => raw[raw.findIndex((item, index) => index % 2 === 0 && item.toLowerCase() === name) + 1];
+    expect(raw.filter((_item, index) => index % 2 === 0).map((name) => name.toLowerCase())).not.toContain('__proto__');
+    expect(received('constructor')).toBe('c');
+    expect(({} as Record<string, unknown>)['p']).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });
 

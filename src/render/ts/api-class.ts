@@ -228,7 +228,13 @@ function requestSpec(operation: NamedOperation, model: NamedModel): string {
   const pairs = (location: ir.ParameterLocation) =>
     operation.parameters
       .filter((parameter) => parameter.in === location)
-      .map((parameter) => `[${stringLiteral(parameter.name)}, ${location === 'path' ? parameter.identifier : `${operation.paramsName}.${parameter.identifier}`}]`);
+      .map((parameter) => {
+        const value = location === 'path' ? parameter.identifier : `${operation.paramsName}.${parameter.identifier}`;
+        // Cookies are always sent comma-joined; path and header values carry their style unless it is the default (simple, unexploded).
+        const styled = location !== 'cookie' && (parameter.style !== 'simple' || parameter.explode);
+        const style = parameter.style === 'label' || parameter.style === 'matrix' ? stringLiteral(parameter.style) : 'undefined';
+        return `[${stringLiteral(parameter.name)}, ${value}${styled ? `, ${style}, ${parameter.explode}` : ''}]`;
+      });
   const pathPairs = pairs('path');
   if (pathPairs.length > 0) fields.push(`pathParams: [${pathPairs.join(', ')}]`);
   const query = operation.parameters
