@@ -197,10 +197,10 @@ export class BaseApi {
       base = new URL(base, page).href;
     }
     // The URL is built as a string: parsing a URL object per call cost more than the rest of the runtime.
-    const path = (base.endsWith('/') ? base.replace(/\/+$/, '') : base) + expandPath(spec.path, spec.pathParams);
+    const path = base.replace(/\/+$/, '') + expandPath(spec.path, spec.pathParams);
     const query = new URLSearchParams();
     if (spec.query) appendQuery(query, spec.query);
-    const withQuery = () => (spec.query || spec.security ? path + (String(query) && `?${query}`) : path);
+    const withQuery = () => path + (String(query) && `?${query}`);
     const shownUrl = withQuery(); // for messages: without credentials in the query
     // Lower-case names, later wins. A plain object: fetch reads it faster than Headers, a Map or a null-prototype object.
     const headers: Record<string, string> = {};
@@ -222,11 +222,12 @@ export class BaseApi {
       try {
         return await this.#attempt<T>(spec, url, init, secret, options, shownUrl);
       } catch (error) {
-        const retryable = error instanceof NetworkError || error instanceof TimeoutError || (error instanceof ApiError && RETRY_STATUSES.includes(error.status));
-        // Retry-After (seconds or an HTTP date) wins over the backoff: base × 2^attempt, 50–100% of it.
-        const retryAfter = error instanceof ApiError ? error.headers.get('Retry-After') ?? '' : '';
-        const until = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now()); // a past date: now
+        const failed = error instanceof ApiError && error;
+        // Retry-After (seconds or an HTTP date; a past date: now) wins over the backoff: base × 2^attempt, 50–100% of it.
+        const retryAfter = (failed && failed.headers.get('Retry-After')) || '';
+        const until = /^\d+$/.test(retryAfter) ? +retryAfter * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
         const delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
+        const retryable = failed ? RETRY_STATUSES.includes(failed.status) : error instanceof NetworkError || error instanceof TimeoutError;
         if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
         await sleep(delay, options.signal);
       }

@@ -232,7 +232,7 @@ function requestSpec(operation: NamedOperation, model: NamedModel): string {
         const value = location === 'path' ? parameter.identifier : `${operation.paramsName}.${parameter.identifier}`;
         // Cookies are always sent comma-joined; path and header values carry their style unless it is the default (simple, unexploded).
         const styled = location !== 'cookie' && (parameter.style !== 'simple' || parameter.explode);
-        const style = parameter.style === 'label' || parameter.style === 'matrix' ? stringLiteral(parameter.style) : 'undefined';
+        const style = stringLiteral(parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple');
         return `[${stringLiteral(parameter.name)}, ${value}${styled ? `, ${style}, ${parameter.explode}` : ''}]`;
       });
   const pathPairs = pairs('path');
