@@ -26,6 +26,14 @@ export interface GetPartParams {
   pref?: string;
 }
 
+/** Query, header and cookie parameters of `getStyled`. */
+export interface GetStyledParams {
+  /** Header `X-Point`. */
+  xPoint?: { x?: number; y?: number };
+  /** Header `X-Pair`. */
+  xPair?: { x?: number; y?: number };
+}
+
 /** What `getPart` throws for its documented error statuses (narrow `body` by `status`). */
 export type GetPartError = ApiError<NotFound, 404> | ApiError<string, 409> | ApiError<Problem>;
 
@@ -61,6 +69,31 @@ export class EncodingApi extends BaseApi {
       cookies: [['pref', params.pref]],
       accept: 'application/json, text/plain, application/problem+json',
       responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * Path parameters in label and matrix style; header objects in simple style.
+   * `GET /styled/{coords}/{point}/{version}`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param coords Path parameter `coords`.
+   * @param point Path parameter `point`.
+   * @param version Path parameter `version`.
+   * @param params Query, header and cookie parameters.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   */
+  async getStyled(coords: number[], point: { x?: number; y?: number }, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<void> {
+    return (await this.getStyledRaw(coords, point, version, params, options)).data;
+  }
+
+  /** Like `getStyled`, but resolves to the status, headers and decoded body. */
+  async getStyledRaw(coords: number[], point: { x?: number; y?: number }, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+    return this.request<void>({
+      method: 'GET',
+      path: '/styled/{coords}/{point}/{version}',
+      pathParams: [['coords', coords, 'label', true], ['point', point, 'matrix', true], ['version', version, 'matrix', false]],
+      headers: [['X-Point', params.xPoint, 'simple', true], ['X-Pair', params.xPair]],
+      responseKind: 'void',
     }, options);
   }
 }

@@ -26,7 +26,7 @@ export class DefaultApi extends BaseApi {
     return this.request<{ [key: string]: string }>({
       method: 'GET',
       path: '/items/{itemId}/labels/{labelId}',
-      pathParams: [['itemId', itemId], ['labelId', labelId]],
+      pathParams: [['itemId', itemId, 'label', false], ['labelId', labelId, 'matrix', false]],
       accept: 'application/json',
       responseKind: 'json',
     }, options);
