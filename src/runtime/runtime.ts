@@ -197,8 +197,6 @@ export class BaseApi {
     const path = base.replace(/\/+$/, '') + expandPath(spec.path, spec.pathParams);
     const query = new URLSearchParams();
     if (spec.query) appendQuery(query, spec.query);
-    const withQuery = () => path + (String(query) && `?${query}`);
-    const shownUrl = withQuery(); // for messages: without credentials in the query
     // Lower-case names, later wins. A plain object: fetch reads it faster than Headers, a Map or a null-prototype object.
     const headers: Record<string, string> = {};
     const setAll = (pairs: StyledParameter[]) => pairs.forEach(([name, value, style, explode]) => value != null && setHeader(headers, name, styled(name, value, style, explode)));
@@ -214,10 +212,10 @@ export class BaseApi {
     if (config.credentials) init.credentials = config.credentials;
 
     const retries = options.retries ?? (IDEMPOTENT.test(method) ? config.retries : 0);
-    const url = withQuery();
+    const url = path + (String(query) && `?${query}`);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#attempt<T>(spec, url, init, secret, options, shownUrl);
+        return await this.#attempt<T>(spec, url, init, secret, options, path);
       } catch (error) {
         const failed = error instanceof ApiError && error;
         // Retry-After (seconds or an HTTP date; a past date: now) wins over the backoff: base × 2^attempt, 50–100% of it.
@@ -233,6 +231,7 @@ export class BaseApi {
 
   /** One attempt: middleware, fetch (following redirects safely), decoding, all under one timeout. */
   async #attempt<T>(spec: RequestSpec, url: string, init: RequestInit, secret: string[] | undefined, options: RequestOptions, shownUrl: string): Promise<ApiResponse<T>> {
+    // Messages show the URL without its query: query credentials and personal data stay out of logs.
     const config = this.configuration;
     const { signal } = options;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;

@@ -248,6 +248,14 @@ describe('errors', () => {
     expect(error.message).toBe(`DELETE ${server.origin}/s/a%20b failed with status 422`);
   });
 
+  it('messages leave the query out: an API key or personal data in it never reaches logs', async () => {
+    const server = await serve((_request, response) => sendJson(response, 404, {}));
+    const security = [[{ id: 'key', type: 'apiKey', in: 'query', name: 'api_key' }]] as RequestSpec['security'];
+    const error = (await rejection(api(server, { apiKey: 'SECRET' }).call({ path: '/x', query: [{ name: 'email', value: 'me@example.com' }], security }))) as ApiError;
+    expect(server.requests[0]!.url).toBe('/x?email=me%40example.com&api_key=SECRET');
+    expect(error.message).toBe(`GET ${server.origin}/x failed with status 404`);
+  });
+
   it('a text error body stays text', async () => {
     const server = await serve((_request, response) => {
       response.writeHead(409, { 'Content-Type': 'text/plain' });
