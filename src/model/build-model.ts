@@ -8,6 +8,7 @@ import { openApi3Reader } from './from-openapi3.js';
 import { swagger2Reader, swagger2SecuritySchemes, swagger2Servers } from './from-swagger2.js';
 import { hoistInlineSchemas } from './hoist-inline.js';
 import { pathsToApis } from './operations.js';
+import { splitReadWrite } from './read-write.js';
 import { schemaToIr } from './schema.js';
 
 /** The IR and what was noticed while building it. */
@@ -45,14 +46,15 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, optio
   }
   const description = stringOrUndefined(info['description']);
   const hoisted = hoistInlineSchemas(pathsToApis(context, isSwagger2 ? swagger2Reader : openApi3Reader), schemas);
+  const shaped = splitReadWrite(hoisted.apis, hoisted.schemas);
   const model: ir.Model = {
     title: stringOrUndefined(info['title']) ?? 'API',
     version: String(info['version'] ?? ''),
     ...(description !== undefined ? { description } : {}),
     specVersion: version,
     servers: isSwagger2 ? swagger2Servers(document) : serversToIr(document['servers']),
-    apis: hoisted.apis,
-    schemas: hoisted.schemas,
+    apis: shaped.apis,
+    schemas: shaped.schemas,
     securitySchemes: (isSwagger2 ? swagger2SecuritySchemes(document) : securitySchemesToIr(components['securitySchemes'])).sort((a, b) =>
       byCodePoint(a.name, b.name),
     ),

@@ -139,8 +139,23 @@ export interface NamedSchema {
   readonly schema: Schema;
   /** JSON pointer of the schema in the spec. */
   readonly pointer: string;
-  /** Absent for component schemas; where a hoisted inline schema was written otherwise. */
-  readonly origin?: SchemaOrigin;
+  /** Absent for component schemas: where a hoisted inline schema was written, or whose request shape this is. */
+  readonly origin?: SchemaOrigin | WritableOrigin;
+  /**
+   * Key of this schema's request shape (`origin.kind: 'writable'`), generated when request bodies
+   * use the schema and it (or a schema it refers to) has readOnly or writeOnly properties.
+   */
+  readonly writable?: string;
+}
+
+/**
+ * The request shape of the named schema `of`: its readOnly properties left out, its writeOnly
+ * ones kept, its references to other schemas with a request shape pointing at those. (`of`
+ * itself is the response shape: writeOnly properties left out.)
+ */
+export interface WritableOrigin {
+  readonly kind: 'writable';
+  readonly of: string;
 }
 
 /**

@@ -40,7 +40,7 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   };
 
   const classNames = model.apis.map((api) => typeName([pascalCase(api.tag) + 'Api'], 'DefaultApi', 'Client'));
-  // Components first, then the operations' types, then hoisted inline schemas: those take what is left.
+  // Components first, then the operations' types, then hoisted inline schemas and request shapes: those take what is left.
   const typeNames = new Map<string, string>();
   for (const schema of model.schemas) if (!schema.origin) typeNames.set(schema.name, typeName([pascalCase(schema.name)], 'Model', 'Model'));
   const apis: NamedApi[] = model.apis.map((api, index) => {
@@ -51,7 +51,11 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   });
   const context = inlineNameContext(model, apis, typeNames);
   for (const schema of model.schemas) {
-    if (schema.origin) typeNames.set(schema.name, typeName(inlineNameCandidates({ ...schema, origin: schema.origin }, context), 'Model', ''));
+    if (schema.origin?.kind === 'inline') typeNames.set(schema.name, typeName(inlineNameCandidates({ ...schema, origin: schema.origin }, context), 'Model', ''));
+  }
+  // Request shapes last: `PetWritable` beside `Pet`.
+  for (const schema of model.schemas) {
+    if (schema.origin?.kind === 'writable') typeNames.set(schema.name, typeName([(typeNames.get(schema.origin.of) ?? 'Model') + 'Writable'], 'Model', ''));
   }
   const schemas: NamedSchema[] = model.schemas
     .map((schema) => {

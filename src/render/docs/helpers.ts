@@ -3,7 +3,7 @@ import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
-import { resultType, type TypeWriter } from '../type-text.js';
+import { isInterfaceSchema, resultType, type TypeWriter } from '../type-text.js';
 import { acceptHeader, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 
@@ -38,6 +38,11 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     baseUrl: () => defaultServerUrl(model),
     /** Summary, else description, else the operation id. */
     summaryOf: (operation: NamedOperation) => operation.summary ?? operation.description ?? operation.operationId,
+    /** A link to the model page of a named schema, by its key (`schema.name`, `schema.writable`). */
+    modelLink: (name: unknown) => {
+      const typeName = schemaNames.get(String(name));
+      return safe(typeName ? `[**${markdownInline(typeName)}**](${typeName}.md)` : '');
+    },
     /** The TypeScript type of a schema, linked to its model page when it is a named schema. */
     typeLink: (schema: ir.Schema) => safe(typeLink(schema)),
     /** The method's TypeScript signature. */
@@ -63,18 +68,20 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     },
     /** The Accept header the client sends. */
     accept: (operation: NamedOperation) => acceptHeader(operation),
-    /** `[optional]`, `[default to …]`, `[deprecated]`, `[readonly]`. */
+    /** `[optional]`, `[default to …]`, `[deprecated]`, `[readonly]`, `[writeonly]`. */
     notes: (item: NamedParameter | ir.Property) => {
       const schema = item.schema;
       const notes: string[] = [];
       if (!item.required) notes.push('[optional]');
       if (schema.default !== undefined) notes.push(`[default to ${markdownInline(JSON.stringify(schema.default))}]`);
       if (schema.readOnly) notes.push('[readonly]');
+      if (schema.writeOnly) notes.push('[writeonly]');
       if (schema.deprecated || ('deprecated' in item && item.deprecated === true)) notes.push('[deprecated]');
       if ('in' in item && item.in !== 'path') notes.push(`[${item.in}: ${markdownInline(item.name)}]`);
       return safe(notes.join(' '));
     },
-    isObject: (schema: ir.Schema) => schema.kind === 'object',
+    /** Whether the model is an interface with a property table (objects, except the closed empty one). */
+    isObject: (schema: ir.Schema) => isInterfaceSchema(schema),
     /** A compiling TypeScript example calling the operation. */
     example: (operation: NamedOperation) => safe(examples.operation(apiOf.get(operation)!, operation)),
     /** The README's getting-started program. */

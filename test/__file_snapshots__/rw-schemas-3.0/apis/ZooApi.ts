@@ -3,6 +3,7 @@
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { Animal } from '../models/Animal.js';
+import type { AnimalWritable } from '../models/AnimalWritable.js';
 import type { Catalog } from '../models/Catalog.js';
 
 /** Operations tagged zoo. */
@@ -17,12 +18,12 @@ export class ZooApi extends BaseApi {
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async addAnimal(body: Animal, options?: RequestOptions): Promise<Animal> {
+  async addAnimal(body: AnimalWritable, options?: RequestOptions): Promise<Animal> {
     return (await this.addAnimalRaw(body, options)).data;
   }
 
   /** Like `addAnimal`, but resolves to the status, headers and decoded body. */
-  async addAnimalRaw(body: Animal, options?: RequestOptions): Promise<ApiResponse<Animal>> {
+  async addAnimalRaw(body: AnimalWritable, options?: RequestOptions): Promise<ApiResponse<Animal>> {
     return this.request<Animal>({
       method: 'POST',
       path: '/animals',

@@ -6,5 +6,4 @@ export interface AnimalBase {
   name: string;
   /** Format: `int64`. */
   readonly id?: number;
-  secret?: string;
 }

@@ -3,6 +3,7 @@
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { FileInfo } from '../models/FileInfo.js';
+import type { FileInfoWritable } from '../models/FileInfoWritable.js';
 import type { Problem } from '../models/Problem.js';
 import type { UploadFileRequest } from '../models/UploadFileRequest.js';
 
@@ -94,12 +95,12 @@ export class FilesApi extends BaseApi {
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    * @throws {ApiError} Any other status: Error.
    */
-  async replaceFile(fileId: string, body: FileInfo, options?: RequestOptions): Promise<void> {
+  async replaceFile(fileId: string, body: FileInfoWritable, options?: RequestOptions): Promise<void> {
     return (await this.replaceFileRaw(fileId, body, options)).data;
   }
 
   /** Like `replaceFile`, but resolves to the status, headers and decoded body. */
-  async replaceFileRaw(fileId: string, body: FileInfo, options?: RequestOptions): Promise<ApiResponse<void>> {
+  async replaceFileRaw(fileId: string, body: FileInfoWritable, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'PUT',
       path: '/files/{fileId}',

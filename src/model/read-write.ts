@@ -1,0 +1,208 @@
+import type * as ir from './ir.js';
+
+/** Which messages a named schema appears in, as far as its origin tells. */
+type Role = 'request' | 'response' | 'any';
+
+/**
+ * readOnly and writeOnly properties (OAS Schema Object: "SHOULD NOT be sent as part of the
+ * request" / "response"): a named schema's own type is its response shape, writeOnly properties
+ * left out. Where request bodies use a schema that has (itself or through the schemas it refers
+ * to) readOnly or writeOnly properties, a second named schema holds its request shape: readOnly
+ * properties left out, writeOnly ones kept, references pointing at request shapes; the request
+ * bodies refer to it. Schemas hoisted from a request body are request-only and take the request
+ * shape themselves; those hoisted from a response the response shape. Runs after hoisting, so
+ * every object with properties is a named schema.
+ */
+export function splitReadWrite(apis: readonly ir.Api[], schemas: readonly ir.NamedSchema[]): { apis: ir.Api[]; schemas: ir.NamedSchema[] } {
+  const facts = new Map(schemas.map((named) => [named.name, ownFacts(named.schema)]));
+  if (![...facts.values()].some((fact) => fact.readOnly || fact.writeOnly)) return { apis: [...apis], schemas: [...schemas] };
+
+  const byName = new Map(schemas.map((named) => [named.name, named]));
+  const roles = new Map<string, Role>();
+  for (const named of schemas) roles.set(named.name, roleOf(named, roles));
+  const differs = writeShapeDiffers(facts);
+
+  // Request shapes only for the schemas request bodies reach (directly or through others).
+  const requestBodies = new Map<ir.Operation, ir.Operation>();
+  for (const api of apis) for (const operation of api.operations) requestBodies.set(operation, operation);
+  const reached = new Set<string>();
+  const visited = new Set<string>();
+  const queue: string[] = [];
+  for (const operation of requestBodies.keys()) for (const content of operation.requestBody?.contents ?? []) queue.push(...references(content.schema));
+  for (let index = 0; index < queue.length; index++) {
+    const name = queue[index]!;
+    if (visited.has(name) || !byName.has(name)) continue;
+    visited.add(name);
+    const role = roles.get(name);
+    if (role === 'response' || !differs.has(name)) continue;
+    if (role === 'any') reached.add(name);
+    queue.push(...facts.get(name)!.references);
+  }
+  const keys = new Set(schemas.map((named) => named.name));
+  const writable = new Map<string, string>();
+  for (const name of schemas.map((named) => named.name).filter((name) => reached.has(name))) {
+    let key = `${name}#writable`;
+    for (let n = 2; keys.has(key); n++) key = `${name}#writable${n}`;
+    keys.add(key);
+    writable.set(name, key);
+  }
+
+  const toWrite = (schema: ir.Schema) => writeShape(schema, writable);
+  const shaped = schemas.map((named): ir.NamedSchema => {
+    const schema = roles.get(named.name) === 'request' ? toWrite(named.schema) : facts.get(named.name)!.writeOnly ? readShape(named.schema) : named.schema;
+    const key = writable.get(named.name);
+    return { ...named, schema, ...(key !== undefined ? { writable: key } : {}) };
+  });
+  const variants = schemas
+    .filter((named) => writable.has(named.name))
+    .map((named): ir.NamedSchema => ({ name: writable.get(named.name)!, schema: toWrite(named.schema), pointer: named.pointer, origin: { kind: 'writable', of: named.name } }));
+
+  for (const operation of requestBodies.keys()) {
+    if (!operation.requestBody) continue;
+    requestBodies.set(operation, { ...operation, requestBody: { ...operation.requestBody, contents: operation.requestBody.contents.map((content) => ({ ...content, schema: toWrite(content.schema) })) } });
+  }
+  return {
+    apis: apis.map((api) => ({ ...api, operations: api.operations.map((operation) => requestBodies.get(operation)!) })),
+    schemas: [...shaped, ...variants],
+  };
+}
+
+interface OwnFacts {
+  /** A property of the schema's own tree (refs not followed) is readOnly / writeOnly. */
+  readonly readOnly: boolean;
+  readonly writeOnly: boolean;
+  /** Named schemas the own tree refers to. */
+  readonly references: readonly string[];
+}
+
+function ownFacts(schema: ir.Schema): OwnFacts {
+  let readOnly = false;
+  let writeOnly = false;
+  const references = new Set<string>();
+  const visit = (node: ir.Schema): void => {
+    switch (node.kind) {
+      case 'ref':
+        references.add(node.name);
+        break;
+      case 'object':
+        for (const property of node.properties) {
+          if (property.schema.readOnly === true) readOnly = true;
+          if (property.schema.writeOnly === true) writeOnly = true;
+          visit(property.schema);
+        }
+        if (typeof node.additionalProperties === 'object') visit(node.additionalProperties);
+        break;
+      case 'array':
+        visit(node.items);
+        break;
+      case 'tuple':
+        node.items.forEach(visit);
+        if (node.rest) visit(node.rest);
+        break;
+      case 'union':
+        node.variants.forEach(visit);
+        break;
+      case 'intersection':
+        node.members.forEach(visit);
+        break;
+      default:
+        break;
+    }
+  };
+  visit(schema);
+  return { readOnly, writeOnly, references: [...references] };
+}
+
+function references(schema: ir.Schema): string[] {
+  return [...ownFacts(schema).references];
+}
+
+/** Request-body roots are request-only, response roots response-only; nested schemas inherit. */
+function roleOf(named: ir.NamedSchema, roles: ReadonlyMap<string, Role>): Role {
+  const origin = named.origin;
+  if (origin?.kind !== 'inline') return 'any';
+  const root = origin.root;
+  if (root.kind === 'requestBody' || (root.kind === 'component' && root.section === 'requestBodies')) return 'request';
+  if (root.kind === 'response' || root.kind === 'component') return 'response';
+  return roles.get(root.name) ?? 'any';
+}
+
+/** Schemas whose request shape differs from their own type: readOnly or writeOnly properties, here or in what they refer to. */
+function writeShapeDiffers(facts: ReadonlyMap<string, OwnFacts>): Set<string> {
+  const referrers = new Map<string, string[]>();
+  for (const [name, fact] of facts) for (const target of fact.references) referrers.set(target, [...(referrers.get(target) ?? []), name]);
+  const differs = new Set<string>();
+  const queue = [...facts].filter(([, fact]) => fact.readOnly || fact.writeOnly).map(([name]) => name);
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    if (differs.has(name)) continue;
+    differs.add(name);
+    queue.push(...(referrers.get(name) ?? []));
+  }
+  return differs;
+}
+
+/** The response shape: writeOnly properties of the own tree left out. */
+function readShape(schema: ir.Schema): ir.Schema {
+  return mapOwnTree(schema, (property) => property.schema.writeOnly !== true, (ref) => ref);
+}
+
+/** The request shape: readOnly properties left out, references to schemas with a request shape redirected. */
+function writeShape(schema: ir.Schema, writable: ReadonlyMap<string, string>): ir.Schema {
+  const shaped = mapOwnTree(
+    schema,
+    (property) => property.schema.readOnly !== true,
+    (ref) => {
+      const key = writable.get(ref.name);
+      return key === undefined ? ref : { ...ref, name: key };
+    },
+  );
+  return redirectMappings(shaped, writable);
+}
+
+/** Rewrites the own tree (refs not followed): keeps the properties `keep` accepts, maps refs. */
+function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean, ref: (node: Extract<ir.Schema, { kind: 'ref' }>) => ir.Schema): ir.Schema {
+  const map = (node: ir.Schema): ir.Schema => {
+    switch (node.kind) {
+      case 'ref':
+        return ref(node);
+      case 'object': {
+        const properties = node.properties.filter(keep).map((property) => ({ ...property, schema: map(property.schema) }));
+        const additional = typeof node.additionalProperties === 'object' ? map(node.additionalProperties) : node.additionalProperties;
+        // Every property left out: the shape is closed rather than free-form.
+        const closed = properties.length === 0 && node.properties.length > 0 && additional === undefined;
+        return closed ? { ...node, properties, additionalProperties: false } : additional === undefined ? { ...node, properties } : { ...node, properties, additionalProperties: additional };
+      }
+      case 'array':
+        return { ...node, items: map(node.items) };
+      case 'tuple':
+        return node.rest ? { ...node, items: node.items.map(map), rest: map(node.rest) } : { ...node, items: node.items.map(map) };
+      case 'union':
+        return { ...node, variants: node.variants.map(map) };
+      case 'intersection':
+        return { ...node, members: node.members.map(map) };
+      default:
+        return node;
+    }
+  };
+  return map(schema);
+}
+
+/** Discriminator mappings name schemas: in a request shape, their request shapes. */
+function redirectMappings(schema: ir.Schema, writable: ReadonlyMap<string, string>): ir.Schema {
+  switch (schema.kind) {
+    case 'union': {
+      const variants = schema.variants.map((variant) => redirectMappings(variant, writable));
+      if (!schema.discriminator) return { ...schema, variants };
+      const mapping = schema.discriminator.mapping.map((entry) => ({ ...entry, schema: writable.get(entry.schema) ?? entry.schema }));
+      return { ...schema, variants, discriminator: { ...schema.discriminator, mapping } };
+    }
+    case 'intersection':
+      return { ...schema, members: schema.members.map((member) => redirectMappings(member, writable)) };
+    case 'array':
+      return { ...schema, items: redirectMappings(schema.items, writable) };
+    case 'object':
+      return { ...schema, properties: schema.properties.map((property) => ({ ...property, schema: redirectMappings(property.schema, writable) })) };
+    default:
+      return schema;
+  }
+}
