@@ -167,10 +167,9 @@ function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean,
         return ref(node);
       case 'object': {
         const properties = node.properties.filter(keep).map((property) => ({ ...property, schema: map(property.schema) }));
-        const additional = typeof node.additionalProperties === 'object' ? map(node.additionalProperties) : node.additionalProperties;
-        // Every property left out: the shape is closed rather than free-form.
-        const closed = properties.length === 0 && node.properties.length > 0 && additional === undefined;
-        return closed ? { ...node, properties, additionalProperties: false } : additional === undefined ? { ...node, properties } : { ...node, properties, additionalProperties: additional };
+        // Every property left out leaves an open object (`Record<string, unknown>`), not a closed one:
+        // a closed one would make `allOf: [Resource, …]` uninhabitable where Resource is all readOnly.
+        return typeof node.additionalProperties === 'object' ? { ...node, properties, additionalProperties: map(node.additionalProperties) } : { ...node, properties };
       }
       case 'array':
         return { ...node, items: map(node.items) };

@@ -179,14 +179,6 @@ export class TypeWriter {
 }
 
 /**
- * A named schema that is an interface (a property table in the docs): objects, except the closed
- * empty one (a request shape whose properties are all readOnly), which is `Record<string, never>`.
- */
-export function isInterfaceSchema(schema: ir.Schema): schema is Extract<ir.Schema, { kind: 'object' }> {
-  return schema.kind === 'object' && !(schema.properties.length === 0 && schema.additionalProperties === false);
-}
-
-/**
  * A discriminated union's variant with the tag its `mapping` gives it: `Circle & { type: 'circle' }`,
  * so `switch (shape.type)` narrows. Variants the mapping does not name stay as they are (the
  * implicit value, the schema name, is often not what the API sends).

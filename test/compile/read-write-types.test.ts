@@ -18,7 +18,7 @@ const input = path.join(root, 'test', 'fixtures', 'specs', 'read-write-3.0.yaml'
 const TSC = path.join(root, 'node_modules/typescript7/bin/tsc');
 
 const PROGRAM = `import { AnimalsApi, Configuration, UsersApi } from './client/index.js';
-import type { AuditWritable, CatWritable, UpdateUserRequest, User, UserWritable } from './client/index.js';
+import type { AuditWritable, CatWritable, PricingWritable, UpdateUserRequest, User, UserWritable } from './client/index.js';
 
 const users = new UsersApi(new Configuration());
 const animals = new AnimalsApi(new Configuration());
@@ -30,7 +30,8 @@ export const withLastLogin: UserWritable = { name: 'n', password: 'p', profile: 
 export const update: UpdateUserRequest = { user: body, secret: 's', audit: {} };
 export const withEtag: UpdateUserRequest = { user: body, etag: 'e' }; // error TS2353
 export const emptyAudit: AuditWritable = {};
-export const auditAt: AuditWritable = { at: 'now' }; // error TS2322
+export const pricing: PricingWritable = { tier: 'free' };
+export const pricingWithoutTier: PricingWritable = {}; // error TS2322
 export const cat: CatWritable = { kind: 'cat', indoor: true };
 export const catWithId: CatWritable = { kind: 'cat', id: 1 }; // error TS2353
 

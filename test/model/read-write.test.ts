@@ -33,6 +33,8 @@ it('gives a request shape to exactly the schemas request bodies reach that have 
     ['Animal', 'AnimalWritable'],
     ['Audit', 'AuditWritable'],
     ['Cat', 'CatWritable'],
+    ['Pricing', 'PricingWritable'],
+    ['Resource', 'ResourceWritable'],
     ['User', 'UserWritable'],
     ['UserProfile', 'UserProfileWritable'],
   ]);

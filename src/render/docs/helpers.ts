@@ -3,7 +3,7 @@ import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
-import { isInterfaceSchema, resultType, type TypeWriter } from '../type-text.js';
+import { resultType, type TypeWriter } from '../type-text.js';
 import { acceptHeader, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 
@@ -80,8 +80,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       if ('in' in item && item.in !== 'path') notes.push(`[${item.in}: ${markdownInline(item.name)}]`);
       return safe(notes.join(' '));
     },
-    /** Whether the model is an interface with a property table (objects, except the closed empty one). */
-    isObject: (schema: ir.Schema) => isInterfaceSchema(schema),
+    isObject: (schema: ir.Schema) => schema.kind === 'object',
     /** A compiling TypeScript example calling the operation. */
     example: (operation: NamedOperation) => safe(examples.operation(apiOf.get(operation)!, operation)),
     /** The README's getting-started program. */

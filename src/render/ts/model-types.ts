@@ -8,7 +8,7 @@ import type {
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
 import { jsdoc, stringLiteral } from '../../shared/escape.js';
-import { isInterfaceSchema, type TypeWriter } from '../type-text.js';
+import type { TypeWriter } from '../type-text.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
@@ -18,7 +18,7 @@ export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: Type
   const types = allTypes.recording();
   const docs = docsFromLines(schemaDocLines(schema.schema));
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
-    isInterfaceSchema(schema.schema)
+    schema.schema.kind === 'object'
       ? {
           kind: StructureKind.Interface,
           name: schema.typeName,

@@ -5,6 +5,8 @@ import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } fr
 import type { Animal } from '../models/Animal.js';
 import type { AnimalWritable } from '../models/AnimalWritable.js';
 import type { Audit } from '../models/Audit.js';
+import type { Pricing } from '../models/Pricing.js';
+import type { PricingWritable } from '../models/PricingWritable.js';
 
 /** Operations tagged animals. */
 export class AnimalsApi extends BaseApi {
@@ -35,7 +37,7 @@ export class AnimalsApi extends BaseApi {
   }
 
   /**
-   * Audit has only readOnly properties (its request shape is an empty, closed object)
+   * Audit has only readOnly properties (its request shape has none; it stays open, so allOf with it still works)
    * `GET /animals`
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
@@ -49,6 +51,29 @@ export class AnimalsApi extends BaseApi {
     return this.request<Audit[]>({
       method: 'GET',
       path: '/animals',
+      accept: 'application/json',
+      responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * allOf with a base whose properties are all readOnly (the Azure Resource pattern)
+   * `PUT /pricing`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param body The request body.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   */
+  async putPricing(body: PricingWritable, options?: RequestOptions): Promise<Pricing> {
+    return (await this.putPricingRaw(body, options)).data;
+  }
+
+  /** Like `putPricing`, but resolves to the status, headers and decoded body. */
+  async putPricingRaw(body: PricingWritable, options?: RequestOptions): Promise<ApiResponse<Pricing>> {
+    return this.request<Pricing>({
+      method: 'PUT',
+      path: '/pricing',
+      body: body,
+      contentType: 'application/json',
       accept: 'application/json',
       responseKind: 'json',
     }, options);
