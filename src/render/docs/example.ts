@@ -102,7 +102,6 @@ export class ExampleWriter {
 
   /** A value of the schema's type, as TypeScript source. */
   value(schema: ir.Schema, hint: string, depth: number, seen: Set<string>): string {
-    const indent = '  '.repeat(depth + 2);
     switch (schema.kind) {
       case 'ref': {
         const target = this.#schemas.get(schema.name);
@@ -124,6 +123,8 @@ export class ExampleWriter {
       case 'unknown':
         return '{}';
       case 'enum': {
+        // No value fits `never` (a contradiction in the spec): a typed placeholder.
+        if (schema.values.length === 0) return '{} as unknown as never';
         const first = schema.values.find((value) => value !== null) ?? null;
         return typeof first === 'string' ? stringLiteral(first) : String(first);
       }
@@ -132,51 +133,178 @@ export class ExampleWriter {
       case 'tuple':
         return `[${schema.items.map((item) => this.value(item, hint, depth, seen)).join(', ')}]`;
       case 'union': {
-        const variant = schema.variants.find((v) => v.kind !== 'null') ?? schema.variants[0];
-        if (!variant) return 'null';
-        // A tagged variant's literal carries the mapped tag: its own members come after, so the tag wins the merge.
-        const withTag = tagged(variant, schema.discriminator);
-        return withTag !== variant && withTag.kind === 'intersection' ? this.value({ kind: 'intersection', members: [withTag.members[1]!, withTag.members[0]!] }, hint, depth, seen) : this.value(variant, hint, depth, seen);
+        const candidates = schema.variants.filter((v) => v.kind !== 'null');
+        if (candidates.length === 0) return schema.variants.length > 0 ? 'null' : `{} as unknown as ${this.types.type(schema)}`;
+        // A variant whose own discriminator property rejects its mapped tag is `never` in TypeScript: take another.
+        const variants = candidates.map((variant) => tagged(variant, schema.discriminator));
+        const chosen = variants.find((variant) => this.#inhabited(variant)) ?? variants[0]!;
+        // The tag first: the literal starts with the property that says which variant it is.
+        const value = this.value(chosen.kind === 'intersection' && !candidates.includes(chosen) ? { kind: 'intersection', members: [...chosen.members].reverse() } : chosen, hint, depth, seen);
+        // Another variant declaring `toString`/`constructor`… makes TypeScript widen the literal's
+        // values (`'a'` to string); checking it against its own variant first keeps them literal.
+        return candidates.length > 1 && candidates.some((variant) => this.#declaresPrototypeName(variant)) ? `${value} satisfies ${this.types.type(chosen)}` : value;
       }
       case 'intersection': {
         // allOf of objects: one literal with every member's properties.
-        const members = schema.members.map((member) => this.#resolveObject(member));
-        if (members.some((member) => member === undefined)) return `{} as unknown as ${this.types.type(schema)}`;
-        return this.value({ kind: 'object', properties: mergeProperties(members.flatMap((member) => member!.properties)) }, hint, depth, seen);
+        const merged = this.#mergeObjects(schema.members);
+        if (!merged) return `{} as unknown as ${this.types.type(schema)}`;
+        return this.#objectLiteral(merged.properties, hint, depth, seen);
       }
-      case 'object': {
-        const fields = schema.properties
-          .filter((property) => property.required || depth < MAX_EXAMPLE_DEPTH)
-          .filter((property) => !property.schema.readOnly || property.required)
-          // `__proto__: …` in an object literal sets the prototype; the computed key makes a property.
-          .map((property) => `${indent}${property.name === '__proto__' ? "['__proto__']" : this.types.propertyKey(property.name)}: ${this.value(property.schema, property.name, depth + 1, seen)},\n`);
-        return fields.length === 0 ? '{}' : `{\n${fields.join('')}${indent.slice(2)}}`;
-      }
+      case 'object':
+        return this.#objectLiteral(schema.properties, hint, depth, seen);
     }
   }
 
-  /** The object schema behind a schema, following references; undefined when it is not an object. */
-  #resolveObject(schema: ir.Schema, depth = 0): Extract<ir.Schema, { kind: 'object' }> | undefined {
-    const target = schema.kind === 'ref' ? this.#schemas.get(schema.name) : schema;
-    if (target?.kind === 'object') return target;
-    // allOf of allOf (Dog = AnimalBase & {…}): one object of all their properties, a few levels deep.
-    if (target?.kind !== 'intersection' || depth >= MAX_EXAMPLE_DEPTH) return undefined;
-    const members = target.members.map((member) => this.#resolveObject(member, depth + 1));
-    if (members.some((member) => member === undefined)) return undefined;
-    return { kind: 'object', properties: mergeProperties(members.flatMap((member) => member!.properties)) };
+  /** An object literal with the required properties (and optional ones near the top). */
+  #objectLiteral(properties: readonly LiteralProperty[], hint: string, depth: number, seen: Set<string>): string {
+    const indent = '  '.repeat(depth + 2);
+    const fields = properties
+      // An omitted `toString`/`constructor`… would be Object.prototype's function, which the declared type rejects.
+      .filter((property) => property.required || PROTOTYPE_NAMES.has(property.name) || (depth < MAX_EXAMPLE_DEPTH && !property.schema.readOnly && !property.omit))
+      // `__proto__: …` in an object literal sets the prototype; the computed key makes a property.
+      .map((property) => `${indent}${property.name === '__proto__' ? "['__proto__']" : this.types.propertyKey(property.name)}: ${this.value(property.schema, property.name, depth + 1, seen)},\n`);
+    return fields.length === 0 ? '{}' : `{\n${fields.join('')}${indent.slice(2)}}`;
+  }
+
+  /**
+   * allOf members as one object: each property's schemas together with the index signatures of
+   * the other members (`{ [key: string]: boolean } & { a?: number }`); undefined unless every member is an object.
+   */
+  #mergeObjects(members: readonly ir.Schema[]): { properties: LiteralProperty[] } | undefined {
+    const objects = this.#flatten(members, 0);
+    if (!objects) return undefined;
+    const constraints = objects.flatMap((object) => indexConstraint(object) ?? []);
+    const byName = new Map<string, { required: boolean; schemas: ir.Schema[] }>();
+    for (const object of objects) {
+      for (const property of object.properties) {
+        const entry = byName.get(property.name) ?? { required: false, schemas: [] };
+        byName.set(property.name, { required: entry.required || property.required, schemas: [...entry.schemas, property.schema] });
+      }
+    }
+    const properties: LiteralProperty[] = [];
+    for (const [name, { required, schemas }] of byName) {
+      // An index signature only constrains when its object declares no properties, so never its own.
+      const all = [...schemas, ...constraints];
+      const schema = this.#narrowest(all);
+      // An optional property no single value fits is left out; a required one gets a typed placeholder.
+      if (schema) properties.push({ name, required, schema });
+      else properties.push({ name, required, schema: { kind: 'intersection', members: all }, omit: true });
+    }
+    return { properties };
+  }
+
+  /** Object members behind refs and nested allOf, a few levels deep; undefined when one is not an object. */
+  #flatten(members: readonly ir.Schema[], depth: number): Extract<ir.Schema, { kind: 'object' }>[] | undefined {
+    const objects: Extract<ir.Schema, { kind: 'object' }>[] = [];
+    for (const member of members) {
+      const target = this.#resolve(member);
+      // `unknown` adds nothing to an intersection.
+      if (target?.kind === 'unknown') continue;
+      if (target?.kind === 'object') objects.push(target);
+      else if (target?.kind === 'intersection' && depth < MAX_EXAMPLE_DEPTH) {
+        const inner = this.#flatten(target.members, depth + 1);
+        if (!inner) return undefined;
+        objects.push(...inner);
+      } else return undefined;
+    }
+    return objects;
+  }
+
+  /**
+   * One schema that every value of it satisfies all of `schemas` (as TypeScript types), or
+   * undefined when there is none this writer can produce.
+   */
+  #narrowest(schemas: readonly ir.Schema[]): ir.Schema | undefined {
+    const distinct = [...new Map(schemas.filter((s) => this.#resolve(s)?.kind !== 'unknown').map((s) => [JSON.stringify(typeOnly(this.#resolve(s) ?? s)), s])).values()];
+    if (distinct.length <= 1) return distinct[0] ?? schemas[0];
+    // A literal set the others accept (a discriminator tag on `type: string`): its accepted values.
+    for (const candidate of distinct) {
+      const target = this.#resolve(candidate);
+      if (target?.kind !== 'enum') continue;
+      const values = target.values.filter((value) => distinct.every((other) => this.#accepts(other, value, 0)));
+      if (values.length > 0) return { kind: 'enum', values };
+    }
+    // Objects merge into one literal.
+    if (this.#flatten(distinct, 0)) return { kind: 'intersection', members: distinct };
+    return undefined;
+  }
+
+  /** True when the literal `value` has the schema's TypeScript type. */
+  #accepts(schema: ir.Schema, value: string | number | boolean | null, depth: number): boolean {
+    const target = depth > MAX_EXAMPLE_DEPTH ? undefined : this.#resolve(schema);
+    switch (target?.kind) {
+      case 'unknown':
+        return true;
+      case 'string':
+        return typeof value === 'string';
+      case 'number':
+      case 'integer':
+        return typeof value === 'number';
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'null':
+        return value === null;
+      case 'enum':
+        return target.values.includes(value);
+      case 'union':
+        return target.variants.some((variant) => this.#accepts(variant, value, depth + 1));
+      case 'intersection':
+        return target.members.every((member) => this.#accepts(member, value, depth + 1));
+      default:
+        return false;
+    }
+  }
+
+  /** False when a (tagged) variant is an object no value fits: its tag contradicts its own properties. */
+  #inhabited(variant: ir.Schema): boolean {
+    if (variant.kind !== 'intersection') return true;
+    const merged = this.#mergeObjects(variant.members);
+    return merged === undefined || merged.properties.every((property) => !property.omit || !property.required);
+  }
+
+  /** True when the schema's object (through refs and allOf) declares a property named like an Object.prototype member. */
+  #declaresPrototypeName(schema: ir.Schema): boolean {
+    return this.#flatten([schema], 0)?.some((object) => object.properties.some((property) => PROTOTYPE_NAMES.has(property.name))) ?? false;
+  }
+
+  /** A schema with its component reference followed (one step; undefined when dangling). */
+  #resolve(schema: ir.Schema): ir.Schema | undefined {
+    let target: ir.Schema | undefined = schema;
+    // Alias chains (A: $ref B) are followed a few steps; a cycle of aliases stays unresolved.
+    for (let step = 0; target?.kind === 'ref' && step < 8; step++) target = this.#schemas.get(target.name);
+    return target?.kind === 'ref' ? undefined : target;
   }
 }
 
+/** A property as the example writes it; `omit` marks one no value fits (written only when required). */
+interface LiteralProperty {
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: ir.Schema;
+  readonly omit?: boolean;
+}
+
 /**
- * allOf members may declare one property twice (`{ name?: string } & { name?: unknown }`): one
- * literal key, required when any member requires it, typed by the first member that says more than unknown.
+ * Names TypeScript sees on every object (Object.prototype's): an object literal that leaves such
+ * an optional property out still "has" it, typed as the inherited function.
  */
-function mergeProperties(properties: readonly ir.Property[]): ir.Property[] {
-  const byName = new Map<string, ir.Property>();
-  for (const property of properties) {
-    const seen = byName.get(property.name);
-    if (!seen) byName.set(property.name, property);
-    else byName.set(property.name, { ...seen, required: seen.required || property.required, schema: seen.schema.kind === 'unknown' ? property.schema : seen.schema });
-  }
-  return [...byName.values()];
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The schema every other property of an object must fit, when the object's TypeScript type has
+ * an index signature that constrains (`{ [key: string]: boolean }`, `Record<string, never>`).
+ * Mirrors TypeWriter.indexSignatureType: with declared properties the index widens to unknown.
+ */
+function indexConstraint(object: Extract<ir.Schema, { kind: 'object' }>): ir.Schema | undefined {
+  if (object.properties.length > 0) return undefined;
+  if (object.additionalProperties === false) return { kind: 'enum', values: [] };
+  if (typeof object.additionalProperties === 'object') return object.additionalProperties;
+  return undefined;
+}
+
+/** The schema without what does not change its TypeScript type (for comparing two schemas). */
+function typeOnly(schema: ir.Schema): unknown {
+  const { title: _title, description: _description, deprecated: _deprecated, readOnly: _readOnly, writeOnly: _writeOnly, default: _default, example: _example, ...rest } = schema;
+  if (rest.kind === 'integer') return { kind: 'number' };
+  return 'format' in rest ? { ...rest, format: undefined } : rest;
 }
