@@ -70,6 +70,12 @@ export interface Operation {
    * An alternative with no schemes means anonymous access is allowed.
    */
   readonly security: readonly SecurityRequirement[];
+  /**
+   * Security schemes the requirement named but the spec does not define, sorted. Their
+   * alternatives were dropped (with a warning): when none is left, `security` is empty and the
+   * client sends no credentials, but the operation is not anonymous; the docs say so.
+   */
+  readonly undefinedSecuritySchemes?: readonly string[];
   /** JSON pointer of the operation in the spec, for messages. */
   readonly pointer: string;
 }

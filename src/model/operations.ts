@@ -25,6 +25,8 @@ export function pathsToApis(context: BuildContext, reader: OperationReader): ir.
   const declaredTags = Array.isArray(context.document['tags']) ? context.document['tags'].filter(isObject) : [];
   for (const tag of declaredTags) if (typeof tag['name'] === 'string' && !byTag.has(tag['name'])) byTag.set(tag['name'], []);
   if (!isObject(paths)) return [];
+  // The global requirement is checked (and warned about) once, not once per operation using it.
+  const globalSecurity = securityToIr(context, context.document['security'], '/security');
 
   for (const [path, rawItem] of Object.entries(paths)) {
     const itemPointer = pointerJoin('/paths', path);
@@ -40,7 +42,7 @@ export function pathsToApis(context: BuildContext, reader: OperationReader): ir.
       const operation = item[method];
       if (!isObject(operation)) continue;
       const pointer = pointerJoin(itemPointer, method);
-      const built = operationToIr(context, reader, { path, method, operation, pathParameters, pointer });
+      const built = operationToIr(context, reader, { path, method, operation, pathParameters, pointer, globalSecurity });
       const tags = Array.isArray(operation['tags']) ? operation['tags'].filter((t): t is string => typeof t === 'string') : [];
       for (const tag of tags.length > 0 ? [...new Set(tags)] : ['default']) {
         const list = byTag.get(tag) ?? [];
@@ -64,6 +66,7 @@ interface OperationSource {
   readonly operation: SpecObject;
   readonly pathParameters: readonly SpecObjectAt[];
   readonly pointer: string;
+  readonly globalSecurity: OperationSecurity;
 }
 
 function operationToIr(context: BuildContext, reader: OperationReader, source: OperationSource): ir.Operation {
@@ -95,7 +98,7 @@ function operationToIr(context: BuildContext, reader: OperationReader, source: O
     parameters: orderParameters(parameters, path),
     ...(requestBody ? { requestBody } : {}),
     responses,
-    security: securityToIr(operation['security'] ?? context.document['security']),
+    ...(operation['security'] === undefined ? source.globalSecurity : securityToIr(context, operation['security'], pointerJoin(pointer, 'security'))),
     pointer,
   };
 }
@@ -151,14 +154,42 @@ function statusOrder(status: string): string {
   return status === 'default' ? '9' : status.replace(/X/g, '9');
 }
 
-function securityToIr(node: unknown): ir.SecurityRequirement[] {
-  if (!Array.isArray(node)) return [];
-  return node.filter(isObject).map((requirement) => ({
-    schemes: Object.entries(requirement).map(([name, scopes]) => ({
-      name,
-      scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
-    })),
-  }));
+/** An operation's security fields of the IR. */
+type OperationSecurity = Pick<ir.Operation, 'security' | 'undefinedSecuritySchemes'>;
+
+/**
+ * Security Requirement Objects → alternatives. An alternative naming a scheme the spec does not
+ * define cannot be met (all its schemes must apply): it is dropped with a warning, never sent as
+ * anonymous; the names are kept so the docs can say the operation needs them.
+ */
+function securityToIr(context: BuildContext, node: unknown, pointer: string): OperationSecurity {
+  if (!Array.isArray(node)) return { security: [] };
+  const defined = definedSecuritySchemes(context.document);
+  const security: ir.SecurityRequirement[] = [];
+  const undefinedNames = new Set<string>();
+  node.forEach((requirement, index) => {
+    if (!isObject(requirement)) return;
+    const missing = Object.keys(requirement).filter((name) => !defined.has(name));
+    for (const name of missing) {
+      warn(context, `security requirement names the undefined security scheme "${name}"; this alternative is dropped`, pointerJoin(pointer, index, name));
+      undefinedNames.add(name);
+    }
+    if (missing.length > 0) return;
+    security.push({
+      schemes: Object.entries(requirement).map(([name, scopes]) => ({
+        name,
+        scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
+      })),
+    });
+  });
+  return undefinedNames.size === 0 ? { security } : { security, undefinedSecuritySchemes: [...undefinedNames].sort(byCodePoint) };
+}
+
+/** Names declared in `components.securitySchemes` (OAS 3) or `securityDefinitions` (Swagger 2). */
+function definedSecuritySchemes(document: SpecObject): ReadonlySet<string> {
+  const components = isObject(document['components']) ? document['components'] : {};
+  const container = document['swagger'] !== undefined ? document['securityDefinitions'] : components['securitySchemes'];
+  return new Set(isObject(container) ? Object.keys(container) : []);
 }
 
 /** Media types in preference order: JSON first, then `+json`, then the rest in spec order. */

@@ -50,6 +50,8 @@ const REJECTED: Record<string, Expectation> = Object.assign(Object.create(null) 
   'ref-missing-file.yaml': { message: /\$ref target not found: no-such-file.yaml/, pointer: '/paths/~1a/get/responses/200/$ref' },
   'ref-other-scheme.yaml': { message: /refusing to fetch ftp: URL/, pointer: '/paths/~1a/get/responses/200/$ref' },
   'ref-remote.yaml': { message: /refusing to fetch https:\/\/example.invalid\/responses.yaml: network access needs --allow-remote/, pointer: '/paths/~1a/get/responses/200/$ref' },
+  'undefined-security-scheme.yaml': { message: /security requirement names the undefined security scheme "no\/such"; this alternative is dropped/, pointer: '/paths/~1a/get/security/1/no~1such', strict: true },
+  'undefined-security-scheme-swagger2.yaml': { message: /undefined security scheme "oauth"/, pointer: '/security/0/oauth', strict: true },
   'alias-bomb.yaml': { message: /expands to more than 4,000,000 values/ },
   'alias-cycle.yaml': { message: /a YAML alias refers to a node that contains it/, pointer: '/x-loop/again' },
   'nesting-4000.json': { message: /nested more than 128 levels deep/ },
@@ -57,7 +59,7 @@ const REJECTED: Record<string, Expectation> = Object.assign(Object.create(null) 
 
 const names = Object.keys(REJECTED).sort();
 /** Spawning the CLI costs about a second: one fixture per kind of error is enough there. */
-const CLI_SAMPLE = ['yaml-syntax.yaml', 'binary.yaml', 'openapi-4.yaml', 'dangling-ref.yaml', 'duplicate-operation-id.yaml', 'ref-parent-dir.yaml', 'ref-remote.yaml', 'alias-bomb.yaml', 'nesting-4000.json'];
+const CLI_SAMPLE = ['yaml-syntax.yaml', 'binary.yaml', 'openapi-4.yaml', 'dangling-ref.yaml', 'duplicate-operation-id.yaml', 'undefined-security-scheme.yaml', 'ref-parent-dir.yaml', 'ref-remote.yaml', 'alias-bomb.yaml', 'nesting-4000.json'];
 
 describe('rejected with one clear error at the right place', () => {
   it.each(names)('%s', async (name) => {

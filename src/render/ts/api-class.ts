@@ -218,6 +218,10 @@ function operationDocs(operation: NamedOperation) {
   if (operation.paramsName) lines.push(`@param ${operation.paramsName} Query, header and cookie parameters.`);
   lines.push(`@param ${operation.optionsName} Per-call options (signal, headers, timeoutMs, retries).`);
   for (const response of errorResponses(operation)) lines.push(`@throws {ApiError} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
+  if (operation.security.length === 0 && operation.undefinedSecuritySchemes) {
+    // Said where the call is made: the spec demands credentials this client does not know how to send.
+    lines.push(`Sends no credentials: the spec requires security schemes it does not define (${operation.undefinedSecuritySchemes.map(jsdoc).join(', ')}).`);
+  }
   if (operation.deprecated) lines.push('@deprecated');
   return docsFromLines(lines);
 }
