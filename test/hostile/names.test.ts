@@ -84,7 +84,7 @@ describe('hostile names', () => {
 });
 
 describe('spec values that name Object.prototype members are not looked up on the prototype', () => {
-  it('collectionFormat "constructor"/"__proto__"/"toString" fall back to csv; unknown security names are skipped', async () => {
+  it('collectionFormat "constructor"/"__proto__"/"toString" fall back to csv; security names "constructor"/"__proto__" are undefined schemes', async () => {
     const swagger = await generate({ input: path.join(FIXTURES, 'swagger-inherited-keys.yaml') });
     const operation = swagger.model.apis[0]!.operations[0]!;
     expect(operation.parameters.map((p) => [p.name, p.style, p.explode])).toEqual([
@@ -94,7 +94,9 @@ describe('spec values that name Object.prototype members are not looked up on th
       ['d', 'pipeDelimited', false],
     ]);
     const text = swagger.files.get(swagger.model.apis[0]!.fileName)!;
-    expect(text).toContain("security: [[], [], [{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]]");
+    // Their alternatives are dropped with a warning (not sent as anonymous ones: see security.test.ts).
+    expect(text).toContain("security: [[{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]]");
+    expect(swagger.diagnostics.filter((d) => /undefined security scheme/.test(d.message)).map((d) => d.pointer)).toEqual(['/paths/~1items/get/security/0/constructor', '/paths/~1items/get/security/1/__proto__']);
   });
 });
 
