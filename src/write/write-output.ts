@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../shared/errors.js';
 import { byCodePoint } from '../shared/sort.js';
@@ -41,6 +41,21 @@ export async function diffOutput(outputDir: string, files: FileSet): Promise<Out
   const previous = new Set(manifestFiles(await readIfExists(path.join(outputDir, MANIFEST_PATH))));
   const generated = [...files.keys()];
   for (const relativePath of generated) assertSafeRelativePath(relativePath);
+  const candidates = [...previous].filter((relativePath) => {
+    if (files.has(relativePath)) return false;
+    try {
+      assertSafeRelativePath(relativePath);
+      return true;
+    } catch {
+      return false; // a tampered manifest never makes us delete outside the output dir
+    }
+  });
+  // A symbolic link inside the output dir (a tampered checkout) would carry writes and deletions elsewhere.
+  const links = await linkedFolders(outputDir, [...generated, ...candidates]);
+  for (const relativePath of generated) {
+    const link = linkOnPath(relativePath, links);
+    if (link !== undefined) throw new UserError(`refusing to write through the symbolic link ${JSON.stringify(link)} in the output folder`, { file: path.join(outputDir, link) });
+  }
   // Reads overlap (thousands of files on big specs); results are collected in file-set order.
   const onDisk = await mapConcurrently(generated, (relativePath) => readIfExists(path.join(outputDir, relativePath)));
   const changed: string[] = [];
@@ -54,18 +69,32 @@ export async function diffOutput(outputDir: string, files: FileSet): Promise<Out
     else if (previous.has(relativePath) || relativePath === MANIFEST_PATH) changed.push(relativePath);
     else foreign.push(relativePath);
   });
-  const candidates = [...previous].filter((relativePath) => {
-    if (files.has(relativePath)) return false;
-    try {
-      assertSafeRelativePath(relativePath);
-      return true;
-    } catch {
-      return false; // a tampered manifest never makes us delete outside the output dir
-    }
-  });
-  const exists = await mapConcurrently(candidates, async (relativePath) => (await readIfExists(path.join(outputDir, relativePath))) !== undefined);
-  const stale = candidates.filter((_, index) => exists[index]);
+  const deletable = candidates.filter((relativePath) => linkOnPath(relativePath, links) === undefined);
+  const exists = await mapConcurrently(deletable, async (relativePath) => (await readIfExists(path.join(outputDir, relativePath))) !== undefined);
+  const stale = deletable.filter((_, index) => exists[index]);
   return { changed, missing, stale, foreign, unchanged };
+}
+
+/** The folders on the way to `relativePaths` (inside `outputDir`) that are symbolic links. */
+async function linkedFolders(outputDir: string, relativePaths: readonly string[]): Promise<ReadonlySet<string>> {
+  const folders = new Set<string>();
+  for (const relativePath of relativePaths) {
+    for (let folder = path.posix.dirname(relativePath); folder !== '.' && !folders.has(folder); folder = path.posix.dirname(folder)) folders.add(folder);
+  }
+  const list = [...folders];
+  const stats = await mapConcurrently(list, (folder) => lstat(path.join(outputDir, folder)).catch(() => undefined));
+  return new Set(list.filter((_, index) => stats[index]?.isSymbolicLink()));
+}
+
+/** The first folder of a relative path that is one of `links`, if any. */
+function linkOnPath(relativePath: string, links: ReadonlySet<string>): string | undefined {
+  if (links.size === 0) return undefined;
+  const segments = relativePath.split('/');
+  for (let count = 1; count < segments.length; count++) {
+    const folder = segments.slice(0, count).join('/');
+    if (links.has(folder)) return folder;
+  }
+  return undefined;
 }
 
 /** How many file operations are in flight at once (libuv's pool runs four; more only queues). */
