@@ -23,7 +23,7 @@ export class UserError extends Error {
     const { file, pointer, line, column } = this.location;
     let where = file ?? '';
     if (line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ''}`;
-    if (pointer !== undefined) where += `${where ? ' ' : ''}at ${pointer === '' ? '/' : pointer}`;
+    if (pointer !== undefined) where += `${where ? ' ' : ''}at ${displayPointer(pointer)}`;
     return where ? `${where}: ${this.message}` : this.message;
   }
 }
@@ -40,4 +40,22 @@ export interface Diagnostic {
 /** Appends RFC 6901 tokens to a JSON pointer. */
 export function pointerJoin(pointer: string, ...tokens: (string | number)[]): string {
   return pointer + tokens.map((token) => '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Segments a printed pointer keeps at its start and its end. */
+const POINTER_HEAD = 6;
+const POINTER_TAIL = 4;
+
+/**
+ * A JSON pointer as printed for people: `/` for the root, and a deep one (a depth-limit error
+ * names a place 128 levels down) shortened to its first and last segments with the count of
+ * those left out: `/a/b/c/d/e/f/…/w/x/y/z (118 of 128 segments elided)`. Data keeps the full pointer.
+ */
+export function displayPointer(pointer: string): string {
+  if (pointer === '') return '/';
+  const segments = pointer.split('/').slice(1);
+  const elided = segments.length - POINTER_HEAD - POINTER_TAIL;
+  // Leaving out one or two segments would save less than the marker costs.
+  if (elided <= 2) return pointer;
+  return `/${segments.slice(0, POINTER_HEAD).join('/')}/…/${segments.slice(-POINTER_TAIL).join('/')} (${elided} of ${segments.length} segments elided)`;
 }

@@ -19,6 +19,8 @@ interface Expectation {
   readonly column?: number;
   /** Needs `--strict` to be an error. */
   readonly strict?: boolean;
+  /** The CLI's line must match (what it prints of the place). */
+  readonly printed?: RegExp;
 }
 
 const REJECTED: Record<string, Expectation> = Object.assign(Object.create(null) as Record<string, Expectation>, {
@@ -54,7 +56,11 @@ const REJECTED: Record<string, Expectation> = Object.assign(Object.create(null) 
   'undefined-security-scheme-swagger2.yaml': { message: /undefined security scheme "oauth"/, pointer: '/security/0/oauth', strict: true },
   'alias-bomb.yaml': { message: /expands to more than 4,000,000 values/ },
   'alias-cycle.yaml': { message: /a YAML alias refers to a node that contains it/, pointer: '/x-loop/again' },
-  'nesting-4000.json': { message: /nested more than 128 levels deep/ },
+  'nesting-4000.json': {
+    message: /nested more than 128 levels deep/,
+    // The pointer, 128 segments deep, is printed as its first 6 and last 4 segments.
+    printed: / at \/components\/schemas\/Deep\/properties\/a\/properties\/…\/a\/properties\/a\/properties \(118 of 128 segments elided\): the document is nested/,
+  },
 });
 
 const names = Object.keys(REJECTED).sort();
@@ -109,6 +115,7 @@ describe('the CLI: exit 1, one line naming file and place, no stack trace, nothi
     expect(lines[0]).toMatch(want.message);
     if (want.pointer !== undefined) expect(lines[0]).toContain(` at ${want.pointer || '/'}: `);
     if (want.line !== undefined) expect(lines[0]).toContain(`${name}:${want.line}`);
+    if (want.printed !== undefined) expect(lines[0]).toMatch(want.printed);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(await listFiles(work)).toEqual([]);
   });

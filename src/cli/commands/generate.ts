@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from '../../config/index.js';
 import type { GenerateResult, Stage } from '../../pipeline.js';
-import { UserError, type Diagnostic } from '../../shared/errors.js';
+import { displayPointer, UserError, type Diagnostic } from '../../shared/errors.js';
 import { diffOutput, writeOutput, type WriteResult } from '../../write/index.js';
 import { displayPath } from '../display.js';
 import { ExitCode } from '../exit-codes.js';
@@ -76,7 +76,7 @@ async function resolveClients(args: GenerateArgs): Promise<ClientConfig[]> {
 /** Warnings go to stderr: `oasgen: warning: specs/api.yaml at /paths/~1users/get: …`. */
 function printDiagnostics(diagnostics: readonly Diagnostic[], input: string): void {
   for (const diagnostic of diagnostics) {
-    const where = diagnostic.pointer !== undefined ? ` at ${diagnostic.pointer || '/'}` : '';
+    const where = diagnostic.pointer !== undefined ? ` at ${displayPointer(diagnostic.pointer)}` : '';
     process.stderr.write(`oasgen: ${diagnostic.severity}: ${displayPath(diagnostic.file ?? input)}${where}: ${diagnostic.message}\n`);
   }
 }
