@@ -124,9 +124,15 @@ test.concurrent('hook failures exit 1 naming module, hook and line, and leave th
   expect(first.code).toBe(0);
   const before = await snapshotTree(path.join(dir, 'client'));
   const generate = (hooks: string) => runCli(['generate', '-i', identitySpec, '-o', 'client', '--hooks', hooks], dir);
-  const [throws, invalid, modelThrows, broken, missing, typo, badName] = await Promise.all(
-    ['throws.mjs', 'invalid.mjs', 'model-throws.mjs', 'broken.mjs', 'missing.mjs', 'typo.mjs', 'bad-name.mjs'].map(generate),
-  );
+  const [throws, invalid, modelThrows, broken, missing, typo, badName] = await Promise.all([
+    generate('throws.mjs'),
+    generate('invalid.mjs'),
+    generate('model-throws.mjs'),
+    generate('broken.mjs'),
+    generate('missing.mjs'),
+    generate('typo.mjs'),
+    generate('bad-name.mjs'),
+  ]);
   expect(throws.stderr).toBe('oasgen: error: throws.mjs:3:11: hook transformSourceFile failed on models/HTTPValidationError.ts: no models today\n');
   expect(invalid.stderr).toMatch(
     /^oasgen: error: invalid\.mjs: hook transformSourceFile made apis\/SessionsApi\.ts invalid TypeScript: apis\/SessionsApi\.ts:\d+:14: Variable declaration expected\. \(near `export const = ;`\)\n$/,

@@ -3,12 +3,12 @@
  * scheme's credential where the spec says, follows the operation's requirement (global, optional
  * `{}`, alternatives, none), and never forwards credentials to another origin on a redirect.
  */
-import { sendJson, startServer, type TestServer } from '../runtime/http-server.js';
+import { sendJson, startServer, type RecordingServer } from '../helpers/http-server.js';
 import { fixtureSpec, generateClient, type GeneratedClient } from './generate-client.js';
 
 let client: GeneratedClient;
-let server: TestServer;
-let other: TestServer;
+let server: RecordingServer;
+let other: RecordingServer;
 beforeAll(async () => {
   client = await generateClient(fixtureSpec('runtime-auth.yaml'));
   other = await startServer((_request, response) => sendJson(response, 200, { ok: 'other' }));

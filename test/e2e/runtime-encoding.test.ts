@@ -4,11 +4,11 @@
  * type, decodes responses by content type, and throws ApiError typed per documented status.
  */
 import type { ServerResponse } from 'node:http';
-import { startServer, type TestServer, type WireRequest } from '../runtime/http-server.js';
+import { startServer, type RecordingServer, type WireRequest } from '../helpers/http-server.js';
 import { fixtureSpec, generateClient, type GeneratedClient } from './generate-client.js';
 
 let client: GeneratedClient;
-let server: TestServer;
+let server: RecordingServer;
 let answer: (request: WireRequest, response: ServerResponse) => void;
 beforeAll(async () => {
   client = await generateClient(fixtureSpec('runtime-encoding.yaml'));
@@ -85,7 +85,7 @@ describe('bodies by content type', () => {
     const file = new Blob(['%PDF-1.7 bytes'], { type: 'application/pdf' });
     await expect(files().upload({ file, description: 'scan', tags: ['a', 'b'] })).resolves.toEqual({ id: 'u1' });
     const request = only();
-    const form = await new Response(request.body, { headers: { 'Content-Type': request.headers['content-type']! } }).formData();
+    const form = await new Response(new Uint8Array(request.body), { headers: { 'Content-Type': request.headers['content-type']! } }).formData();
     const part = form.get('file') as Blob;
     expect(await part.text()).toBe('%PDF-1.7 bytes');
     expect(part.type).toBe('application/pdf');

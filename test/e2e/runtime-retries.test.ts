@@ -4,11 +4,11 @@
  * Backoff delays are shortened with `retryDelayMs`; time is only ever asserted as a lower bound.
  */
 import type { ServerResponse } from 'node:http';
-import { sendJson, startServer, type TestServer, type WireRequest } from '../runtime/http-server.js';
+import { sendJson, startServer, type RecordingServer, type WireRequest } from '../helpers/http-server.js';
 import { fixtureSpec, generateClient, type GeneratedClient } from './generate-client.js';
 
 let client: GeneratedClient;
-let server: TestServer;
+let server: RecordingServer;
 let answer: (request: WireRequest, response: ServerResponse, index: number) => void;
 beforeAll(async () => {
   client = await generateClient(fixtureSpec('runtime-retries.yaml'));

@@ -10,9 +10,14 @@
 import path from 'node:path';
 import { generate } from '../../src/pipeline.js';
 import { writeOutput } from '../../src/write/index.js';
-import { FIXTURES, removeDir, startServer, tempDir, type RecordingServer } from './support.js';
+import { startServer, type RecordingServer } from '../helpers/http-server.js';
+import { FIXTURES, removeDir, tempDir } from './support.js';
 
-type Api = Record<string, (...args: unknown[]) => Promise<unknown>>;
+/** The generated DefaultApi's methods these tests call. */
+interface Api {
+  getItem(...args: unknown[]): Promise<unknown>;
+  getFile(...args: unknown[]): Promise<unknown>;
+}
 interface Client {
   Configuration: new (parameters: Record<string, unknown>) => unknown;
   DefaultApi: new (configuration: unknown) => Api;

@@ -17,7 +17,8 @@ import { generate, type GenerateResult } from '../../src/pipeline.js';
 import { writeOutput } from '../../src/write/index.js';
 import { injectionSpecs, PWN_FLAG, PWN_TAG } from '../fixtures/hostile/injection-sites.js';
 import { fencedBlocks } from '../helpers/markdown.js';
-import { listFiles, removeDir, startServer, tempDir, typeCheck, type RecordingServer } from './support.js';
+import { startServer, type RecordingServer } from '../helpers/http-server.js';
+import { listFiles, removeDir, tempDir, typeCheck } from './support.js';
 
 const SITES = injectionSpecs();
 const results = new Map<string, GenerateResult>();
@@ -84,7 +85,7 @@ describe('a payload in any spec string stays data', () => {
     for (const [file, text] of results.get(site)!.files) {
       if (!file.endsWith('.md')) continue;
       const html: string[] = [];
-      const walk = (tokens: ReturnType<MarkdownIt['parse']>): void => {
+      const walk = (tokens: ReturnType<typeof markdown.parse>): void => {
         for (const token of tokens) {
           if (token.type === 'html_inline' || token.type === 'html_block') html.push(token.content.trim());
           if (token.type === 'link_open') html.push(`href=${token.attrGet('href')}`);

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
 import { RESERVED_WORDS } from '../../src/names/identifiers.js';
 import { writeOutput } from '../../src/write/index.js';
-import { FIXTURES, listFiles, removeDir, startServer, tempDir, typeCheck, type RecordingServer } from './support.js';
+import { startServer, type RecordingServer } from '../helpers/http-server.js';
+import { FIXTURES, listFiles, removeDir, tempDir, typeCheck } from './support.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const DEVICE = /^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)$/i;

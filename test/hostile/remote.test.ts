@@ -9,7 +9,8 @@ import path from 'node:path';
 import { loadSpec } from '../../src/load/index.js';
 import { generate } from '../../src/pipeline.js';
 import { UserError } from '../../src/shared/errors.js';
-import { listFiles, removeDir, runCli, startServer, tempDir, type RecordingServer } from './support.js';
+import { startServer, type RecordingServer } from '../helpers/http-server.js';
+import { listFiles, removeDir, runCli, tempDir } from './support.js';
 
 const specWithRef = (ref: string) => `openapi: 3.0.3
 info: {title: remote, version: "1"}

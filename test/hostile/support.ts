@@ -1,23 +1,21 @@
 /**
- * Helpers for the hostile-input suite: fixture paths, running the real CLI, temp dirs, a
- * recording HTTP server on 127.0.0.1 (port 0), and batch type-checking with TypeScript 7.
+ * Helpers for the hostile-input suite: fixture paths, running the real CLI from the repository
+ * root, temp dirs and batch type-checking with TypeScript 7 (local HTTP servers: ../helpers/http-server.ts).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli as runBin, tempDir as makeTempDir, type CliRun } from '../helpers/run-cli.js';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** test/fixtures/hostile. */
 export const FIXTURES = path.join(ROOT, 'test/fixtures/hostile');
 
-/** A fresh temp dir; remove it with `rm(dir, { recursive: true, force: true })`. */
+/** A fresh temp dir; remove it with `removeDir`. */
 export function tempDir(prefix = 'oasgen-hostile-'): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** Every file under a folder, relative, sorted (for "nothing written elsewhere" checks). */
@@ -29,49 +27,9 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The outcome of one CLI run. */
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI (dist/, made by `npm test`'s build step) with arguments, in `cwd`. */
-export function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), ...args], { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** An HTTP server on 127.0.0.1 that records every request it gets. */
-export interface RecordingServer {
-  readonly origin: string;
-  readonly requests: { method: string; url: string; headers: IncomingMessage['headers'] }[];
-  close(): Promise<void>;
-}
-
-/** Starts a recording server; `handle` answers (default: 404). */
-export async function startServer(handle?: (request: IncomingMessage, response: ServerResponse) => void): Promise<RecordingServer> {
-  const requests: RecordingServer['requests'] = [];
-  const server: Server = createServer((request, response) => {
-    requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-    if (handle) handle(request, response);
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/** Runs the built CLI (dist/, made by `npm test`'s build step) with arguments, in `cwd` (default: the repository root). */
+export function runCli(args: readonly string[], cwd = ROOT): Promise<CliRun> {
+  return runBin(args, cwd);
 }
 
 /** Removes a temp dir. */

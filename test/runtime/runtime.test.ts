@@ -4,7 +4,7 @@
  */
 import { jest } from '@jest/globals';
 import { ApiError, BaseApi, Configuration, NetworkError, TimeoutError, type ConfigurationParameters, type RequestOptions, type RequestSpec } from '../../src/runtime/runtime.js';
-import { sendJson, startServer, type Handler, type TestServer } from './http-server.js';
+import { sendJson, startServer, type Handler, type RecordingServer } from '../helpers/http-server.js';
 
 /** Exposes the protected request() for tests. */
 class TestApi extends BaseApi {
@@ -13,8 +13,8 @@ class TestApi extends BaseApi {
   }
 }
 
-const servers: TestServer[] = [];
-async function serve(handler: Handler): Promise<TestServer> {
+const servers: RecordingServer[] = [];
+async function serve(handler: Handler): Promise<RecordingServer> {
   const server = await startServer(handler);
   servers.push(server);
   return server;
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 const ok: Handler = (_request, response) => sendJson(response, 200, { ok: true });
-const api = (server: TestServer, parameters: ConfigurationParameters = {}) =>
+const api = (server: RecordingServer, parameters: ConfigurationParameters = {}) =>
   new TestApi(new Configuration({ basePath: server.origin, retryDelayMs: 1, ...parameters }));
 
 /** Resolves to what the promise rejected with (fails when it resolves). */
@@ -185,7 +185,7 @@ describe('request bodies by content type', () => {
     await api(server).call({ method: 'POST', body: { file, name: 'n', meta: { k: 1 } }, contentType: 'multipart/form-data' });
     const request = server.requests[0]!;
     const boundary = /boundary=(.+)$/.exec(request.headers['content-type'] ?? '')![1]!;
-    const form = await new Response(request.body, { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } }).formData();
+    const form = await new Response(new Uint8Array(request.body), { headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } }).formData();
     const part = form.get('file') as Blob;
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(new Uint8Array([0, 1, 2, 255]));
     expect(part.type).toBe('image/png');
