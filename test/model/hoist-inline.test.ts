@@ -87,7 +87,7 @@ it('names operation bodies and responses after the method, with the status when 
 
 it('hoists a schema of a shared response component once, named after the component', () => {
   const problems = result.model.schemas.filter((schema) => schema.pointer.startsWith('/components/responses/Problem'));
-  expect(problems.map((schema) => [schema.typeName, schema.origin?.root])).toEqual([['Problem', { kind: 'component', section: 'responses', name: 'Problem' }]]);
+  expect(problems.map((schema) => [schema.typeName, schema.origin?.kind === 'inline' ? schema.origin.root : schema.origin])).toEqual([['Problem', { kind: 'component', section: 'responses', name: 'Problem' }]]);
 });
 
 it('keeps parameters inline, enums included', () => {
