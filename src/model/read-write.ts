@@ -130,7 +130,13 @@ function roleOf(named: ir.NamedSchema, roles: ReadonlyMap<string, Role>): Role {
 /** Schemas whose request shape differs from their own type: readOnly or writeOnly properties, here or in what they refer to. */
 function writeShapeDiffers(facts: ReadonlyMap<string, OwnFacts>): Set<string> {
   const referrers = new Map<string, string[]>();
-  for (const [name, fact] of facts) for (const target of fact.references) referrers.set(target, [...(referrers.get(target) ?? []), name]);
+  for (const [name, fact] of facts) {
+    for (const target of fact.references) {
+      const list = referrers.get(target);
+      if (list) list.push(name);
+      else referrers.set(target, [name]);
+    }
+  }
   const differs = new Set<string>();
   const queue = [...facts].filter(([, fact]) => fact.readOnly || fact.writeOnly).map(([name]) => name);
   for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
