@@ -4,6 +4,7 @@ import { deref, isObject, stringOrUndefined, warn, type BuildContext, type SpecO
 import { preferJson, type OperationReader } from './operations.js';
 import { schemaToIr } from './schema.js';
 
+/** The OAS 3 styles (`tabDelimited` is Swagger 2's `tsv` only). */
 const STYLES = new Set<ir.Parameter['style']>(['form', 'simple', 'label', 'matrix', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
 
 /** OpenAPI 3.0 / 3.1 operations (Parameter, Request Body and Response Objects). */

@@ -8,7 +8,7 @@ import { schemaToIr } from './schema.js';
 const COLLECTION_FORMATS: ReadonlyMap<string, { style: ir.Parameter['style']; explode: boolean }> = new Map([
   ['csv', { style: 'form', explode: false }],
   ['ssv', { style: 'spaceDelimited', explode: false }],
-  ['tsv', { style: 'form', explode: false }],
+  ['tsv', { style: 'tabDelimited', explode: false }],
   ['pipes', { style: 'pipeDelimited', explode: false }],
   ['multi', { style: 'form', explode: true }],
 ]);

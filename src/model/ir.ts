@@ -90,8 +90,11 @@ export interface Parameter {
   readonly description?: string;
   readonly deprecated: boolean;
   readonly schema: Schema;
-  /** Serialisation style (OAS 3 `style`; Swagger 2 `collectionFormat` mapped onto it). */
-  readonly style: 'form' | 'simple' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  /**
+   * Serialisation style (OAS 3 `style`; Swagger 2 `collectionFormat` mapped onto it).
+   * `tabDelimited` exists only in Swagger 2 (`collectionFormat: tsv`); OAS 3 has no equivalent.
+   */
+  readonly style: 'form' | 'simple' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'tabDelimited' | 'deepObject';
   readonly explode: boolean;
 }
 
@@ -238,8 +241,19 @@ export type Schema = SchemaInfo &
 
 export interface Discriminator {
   readonly propertyName: string;
-  /** Discriminator value → schema name, in spec order. */
-  readonly mapping: readonly { readonly value: string; readonly schema: string }[];
+  /**
+   * Discriminator value → schema name: the spec's `mapping` in spec order, then the implicit
+   * values (a `$ref` member's component name) of the members the mapping leaves out.
+   */
+  readonly mapping: readonly DiscriminatorMapping[];
+}
+
+export interface DiscriminatorMapping {
+  readonly value: string;
+  /** Name of the named schema (`model.schemas[].name`). */
+  readonly schema: string;
+  /** True for a value the spec does not write: OAS's implicit mapping to the component name. */
+  readonly implicit?: true;
 }
 
 export interface Property {

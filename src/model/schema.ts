@@ -90,7 +90,7 @@ function compositeToIr(context: BuildContext, node: SpecObject, pointer: string,
     const list = node[keyword];
     if (!Array.isArray(list) || list.length === 0) continue;
     const variants = list.map((item, index) => schemaToIr(context, item, pointerJoin(pointer, keyword, index), depth + 1));
-    const discriminator = discriminatorToIr(context, node['discriminator']);
+    const discriminator = withImplicitMapping(context, discriminatorToIr(context, node['discriminator']), variants);
     const union: ir.Schema = discriminator ? { kind: 'union', variants, discriminator } : { kind: 'union', variants };
     const own = hasOwnShape && node['type'] !== 'null' ? ownShape(context, node, pointer, depth) : undefined;
     return own ? { kind: 'intersection', members: [own, union] } : union;
@@ -128,6 +128,73 @@ function discriminatorToIr(context: BuildContext, node: unknown): ir.Discriminat
     }
   }
   return { propertyName: node['propertyName'], mapping };
+}
+
+/**
+ * OAS 3 Discriminator Object: a `$ref` member the mapping does not name is tagged by its
+ * component name (the implicit value). Skipped where that tag would contradict the member
+ * (its property is a literal or a non-string type, or it is not an object), so a tagged
+ * variant never collapses to `never`; and skipped where an explicit value already has that name.
+ */
+function withImplicitMapping(context: BuildContext, discriminator: ir.Discriminator | undefined, variants: readonly ir.Schema[]): ir.Discriminator | undefined {
+  if (!discriminator) return undefined;
+  const mapped = new Set(discriminator.mapping.map((entry) => entry.schema));
+  const values = new Set(discriminator.mapping.map((entry) => entry.value));
+  const implicit: ir.DiscriminatorMapping[] = [];
+  for (const variant of variants) {
+    if (variant.kind !== 'ref' || mapped.has(variant.name) || values.has(variant.name)) continue;
+    if (!acceptsTag(context, `${context.schemaRefPrefix}${encodeToken(variant.name)}`, discriminator.propertyName, variant.name)) continue;
+    mapped.add(variant.name);
+    values.add(variant.name);
+    implicit.push({ value: variant.name, schema: variant.name, implicit: true });
+  }
+  return implicit.length === 0 ? discriminator : { ...discriminator, mapping: [...discriminator.mapping, ...implicit] };
+}
+
+/** Whether the schema at `ref` is an object whose `property` (own, or through allOf/$ref) may hold the string `value`. */
+function acceptsTag(context: BuildContext, ref: string, property: string, value: string, depth = 0): boolean {
+  if (depth > 8) return false;
+  let node: unknown;
+  try {
+    node = resolvePointer(context, ref);
+  } catch {
+    return false;
+  }
+  if (!isObject(node)) return false;
+  if (typeof node['$ref'] === 'string') return acceptsTag(context, node['$ref'], property, value, depth + 1);
+  const type = node['type'];
+  if (type !== undefined && type !== 'object' && !(Array.isArray(type) && type.includes('object'))) return false;
+  const own = isObject(node['properties']) && Object.prototype.hasOwnProperty.call(node['properties'], property) ? node['properties'][property] : undefined;
+  if (own !== undefined && !propertyAccepts(context, own, value, depth)) return false;
+  if (Array.isArray(node['allOf'])) {
+    for (const [index, member] of node['allOf'].entries()) {
+      const at = isObject(member) && typeof member['$ref'] === 'string' ? member['$ref'] : `${ref}/allOf/${index}`;
+      if (!acceptsTag(context, at, property, value, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+/** A property schema that a string literal tag narrows rather than contradicts. */
+function propertyAccepts(context: BuildContext, node: unknown, value: string, depth: number): boolean {
+  if (!isObject(node)) return true;
+  if (typeof node['$ref'] === 'string') {
+    if (depth > 8) return false;
+    try {
+      return propertyAccepts(context, resolvePointer(context, node['$ref']), value, depth + 1);
+    } catch {
+      return false;
+    }
+  }
+  if ('const' in node) return node['const'] === value;
+  if (Array.isArray(node['enum'])) return node['enum'].includes(value);
+  const type = node['type'];
+  return type === undefined || type === 'string' || (Array.isArray(type) && type.includes('string'));
+}
+
+/** A component name as a `$ref` token (`resolvePointer` percent-decodes, then unescapes `~1`, `~0`). */
+function encodeToken(name: string): string {
+  return encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
 function typedSchemaToIr(context: BuildContext, node: SpecObject, type: string, pointer: string, depth: number): ir.Schema {

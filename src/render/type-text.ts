@@ -180,8 +180,8 @@ export class TypeWriter {
 
 /**
  * A discriminated union's variant with the tag its `mapping` gives it: `Circle & { type: 'circle' }`,
- * so `switch (shape.type)` narrows. Variants the mapping does not name stay as they are (the
- * implicit value, the schema name, is often not what the API sends).
+ * so `switch (shape.type)` narrows. The IR's mapping already holds the implicit values (a `$ref`
+ * member's component name) where they do not contradict the member; other variants stay as they are.
  */
 export function tagged(variant: ir.Schema, discriminator: ir.Discriminator | undefined): ir.Schema {
   if (!discriminator || variant.kind !== 'ref') return variant;

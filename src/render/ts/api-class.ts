@@ -226,6 +226,13 @@ function operationDocs(operation: NamedOperation) {
   return docsFromLines(lines);
 }
 
+/**
+ * Query styles the runtime's `QueryParameter.style` accepts; any other style is sent as `form`
+ * with the parameter's `explode` (comma-separated). `tabDelimited` (Swagger 2 `tsv`) joins this list
+ * when the runtime serialises it.
+ */
+const RUNTIME_QUERY_STYLES = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'] as const;
+
 /** The RequestSpec object literal handed to the runtime. Spec text enters only as string literals. */
 function requestSpec(operation: NamedOperation, model: NamedModel): string {
   const fields: string[] = [`method: ${stringLiteral(operation.method.toUpperCase())}`, `path: ${stringLiteral(operation.path)}`];
@@ -244,7 +251,7 @@ function requestSpec(operation: NamedOperation, model: NamedModel): string {
   const query = operation.parameters
     .filter((parameter) => parameter.in === 'query')
     .map((parameter) => {
-      const style = parameter.style === 'form' || parameter.style === 'spaceDelimited' || parameter.style === 'pipeDelimited' || parameter.style === 'deepObject' ? parameter.style : 'form';
+      const style = (RUNTIME_QUERY_STYLES as readonly string[]).includes(parameter.style) ? parameter.style : 'form';
       const extra = style === 'form' && parameter.explode ? '' : `, style: ${stringLiteral(style)}, explode: ${parameter.explode}`;
       return `{ name: ${stringLiteral(parameter.name)}, value: ${operation.paramsName}.${parameter.identifier}${extra} }`;
     });

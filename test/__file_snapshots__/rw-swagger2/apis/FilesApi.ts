@@ -17,6 +17,8 @@ export interface ListFilesParams {
   ids?: number[];
   /** Query parameter `words`. */
   words?: string[];
+  /** Query parameter `columns`. */
+  columns?: string[];
   /** Query parameter `sort`. */
   sort?: 'asc' | 'desc';
 }
@@ -53,7 +55,7 @@ export class FilesApi extends BaseApi {
     return this.request<FileInfo[]>({
       method: 'GET',
       path: '/files',
-      query: [{ name: 'tags', value: params.tags, style: 'pipeDelimited', explode: false }, { name: 'ids', value: params.ids }, { name: 'words', value: params.words, style: 'spaceDelimited', explode: false }, { name: 'sort', value: params.sort }],
+      query: [{ name: 'tags', value: params.tags, style: 'pipeDelimited', explode: false }, { name: 'ids', value: params.ids }, { name: 'words', value: params.words, style: 'spaceDelimited', explode: false }, { name: 'columns', value: params.columns, style: 'form', explode: false }, { name: 'sort', value: params.sort }],
       headers: [['X-Trace', params.xTrace]],
       accept: 'application/json',
       security: [[{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]],
