@@ -3,5 +3,5 @@ export { generate, type GenerateOptions, type GenerateResult, type Stage } from 
 export { diffOutput, writeOutput, type FileSet, type OutputDiff, type WriteResult } from './write/index.js';
 export type { Hooks, SourceFileInfo, TransformModel, TransformSourceFile } from './hooks/index.js';
 export type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './names/index.js';
-export type { ir } from './model/index.js';
+export type { ir, Int64Mapping } from './model/index.js';
 export { UserError, type Diagnostic } from './shared/errors.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkModelHookOutput, loadHooks, runModelHook, sourceFileHook, type Hooks } from './hooks/index.js';
 import { loadSpec } from './load/index.js';
-import { buildModel } from './model/index.js';
+import { buildModel, INT64_MAPPINGS, type Int64Mapping } from './model/index.js';
 import { assignNames, type NamedModel } from './names/index.js';
 import { renderDocs } from './render/docs/index.js';
 import { renderClient } from './render/ts/index.js';
@@ -25,6 +25,11 @@ export interface GenerateOptions {
   readonly strict?: boolean;
   /** `--allow-remote`: the spec and its `$ref`s may be fetched over http(s) (README: Limits). */
   readonly allowRemote?: boolean;
+  /**
+   * `--int64`: how `format: int64` integers are typed. `'string'` only when the API sends them as
+   * JSON strings; a JSON number beyond 2^53 loses precision in any JavaScript client. @default 'number'
+   */
+  readonly int64?: Int64Mapping;
 }
 
 /** Pipeline stages, in order, as reported by `--timings` (`hooks`: `transformModel`, only with hooks). */
@@ -56,6 +61,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
+  if (options.int64 !== undefined && !INT64_MAPPINGS.includes(options.int64)) {
+    throw new UserError(`int64 must be one of ${INT64_MAPPINGS.join(', ')} (got ${JSON.stringify(options.int64)})`);
+  }
   const { spec, built } = await loadAndBuild(options, time);
   const nameDiagnostics: Diagnostic[] = [];
   let model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
@@ -96,7 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
  */
 async function loadAndBuild(options: GenerateOptions, time: <T>(stage: Stage, run: () => T | Promise<T>) => Promise<T>) {
   const loaded = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
-  const built = await time('model', () => inFile(options.input, () => buildModel(loaded, { strict: options.strict === true })));
+  const built = await time('model', () => inFile(options.input, () => buildModel(loaded, { strict: options.strict === true, ...(options.int64 !== undefined ? { int64: options.int64 } : {}) })));
   return { spec: { text: loaded.text, diagnostics: loaded.diagnostics }, built };
 }
 

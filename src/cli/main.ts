@@ -7,6 +7,12 @@ import { enableCompileCache } from './compile-cache.js';
 import { displayPath } from './display.js';
 import { ExitCode } from './exit-codes.js';
 
+/** `--int64` (generate and inspect); the values are the model's `INT64_MAPPINGS`, written out so `--help` loads no model code. */
+const INT64_OPTION = {
+  choices: ['number', 'string'] as const,
+  describe: 'Type of format: int64 integers: number (default; exact up to 2^53) or string (for APIs that send int64 as JSON strings)',
+} as const;
+
 const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
 Docs: README.md of the oasgen package.`;
 
@@ -35,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings and errors' })
           .option('timings', { type: 'boolean', default: false, describe: 'Print the time of each pipeline stage' })
+          .option('int64', INT64_OPTION)
           .example('$0 generate', 'regenerate every client of oasgen.config.json')
           .example('$0 generate -i api.yaml -o src/client', 'one client')
           .example('$0 generate --check', 'in CI: fail when a checked-in client is stale')
@@ -52,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
           allowRemote: args.allowRemote,
           quiet: args.quiet,
           timings: args.timings,
+          int64: args.int64,
         });
       },
     )
@@ -63,10 +71,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'Spec file (YAML or JSON)' })
           .option('hooks', { type: 'string', describe: 'Print the model after this hooks module\'s transformModel' })
           .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
+          .option('int64', INT64_OPTION)
           .example('$0 inspect -i api.yaml > model.json', 'dump the model'),
       async (args) => {
         const { runInspect } = await import('./commands/inspect.js');
-        exitCode = await runInspect({ input: args.input, hooks: args.hooks, allowRemote: args.allowRemote });
+        exitCode = await runInspect({ input: args.input, hooks: args.hooks, allowRemote: args.allowRemote, int64: args.int64 });
       },
     )
     .command(

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { INT64_MAPPINGS, type Int64Mapping } from '../model/index.js';
 import { UserError } from '../shared/errors.js';
 
 /** The default config file name, looked up in the current folder. */
@@ -14,9 +15,11 @@ export interface ClientConfig {
   readonly output: string;
   readonly templates?: string;
   readonly hooks?: string;
+  /** How `format: int64` integers are typed (`--int64`). */
+  readonly int64?: Int64Mapping;
 }
 
-const CLIENT_KEYS = new Set(['input', 'output', 'templates', 'hooks']);
+const CLIENT_KEYS = new Set(['input', 'output', 'templates', 'hooks', 'int64']);
 
 /** Reads and checks `oasgen.config.json`; errors name the file and the offending key. */
 export async function loadConfig(file: string): Promise<ClientConfig[]> {
@@ -49,7 +52,7 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
     if (typeof client !== 'object' || client === null || Array.isArray(client)) throw new UserError('each client must be an object', { file, pointer });
     const record = client as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!CLIENT_KEYS.has(key)) throw new UserError(`unknown key "${key}" (expected input, output, templates, hooks)`, { file, pointer: `${pointer}/${key}` });
+      if (!CLIENT_KEYS.has(key)) throw new UserError(`unknown key "${key}" (expected input, output, templates, hooks, int64)`, { file, pointer: `${pointer}/${key}` });
     }
     const pathOf = (key: string, required: boolean): string | undefined => {
       const value = record[key];
@@ -66,12 +69,17 @@ export async function loadConfig(file: string): Promise<ClientConfig[]> {
     outputs.set(output, index);
     const templates = pathOf('templates', false);
     const hooks = pathOf('hooks', false);
+    const int64 = record['int64'];
+    if (int64 !== undefined && !(INT64_MAPPINGS as readonly unknown[]).includes(int64)) {
+      throw new UserError(`"int64" must be one of ${INT64_MAPPINGS.map((m) => `"${m}"`).join(', ')}`, { file, pointer: `${pointer}/int64` });
+    }
     return {
       name: path.basename(output),
       input: pathOf('input', true)!,
       output,
       ...(templates !== undefined ? { templates } : {}),
       ...(hooks !== undefined ? { hooks } : {}),
+      ...(int64 !== undefined ? { int64: int64 as Int64Mapping } : {}),
     };
   });
 }

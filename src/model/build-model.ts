@@ -3,7 +3,7 @@ import type { LoadedSpec } from '../load/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { pointerJoin, UserError } from '../shared/errors.js';
 import { byCodePoint } from '../shared/sort.js';
-import { isObject, stringOrUndefined, type BuildContext, type SpecObject } from './context.js';
+import { isObject, stringOrUndefined, type BuildContext, type Int64Mapping, type SpecObject } from './context.js';
 import { openApi3Reader } from './from-openapi3.js';
 import { swagger2Reader, swagger2SecuritySchemes, swagger2Servers } from './from-swagger2.js';
 import { hoistInlineSchemas } from './hoist-inline.js';
@@ -20,6 +20,8 @@ export interface BuiltModel {
 export interface BuildModelOptions {
   /** `--strict`: what would be a warning (a skipped parameter, an unknown type…) is an error. */
   readonly strict?: boolean;
+  /** `--int64`: how `format: int64` (and `uint64`) integers are typed. @default 'number' */
+  readonly int64?: Int64Mapping;
 }
 
 /** Bundled spec → IR. Swagger 2.0 and OpenAPI 3.x differ only in the operation reader. */
@@ -31,6 +33,7 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, optio
     schemaRefPrefix: isSwagger2 ? '#/definitions/' : '#/components/schemas/',
     diagnostics: [],
     expanding: new Set(),
+    int64: options.int64 ?? 'number',
   };
   const info = isObject(document['info']) ? document['info'] : {};
   const components = isObject(document['components']) ? document['components'] : {};

@@ -12,7 +12,19 @@ export interface BuildContext {
   readonly diagnostics: Diagnostic[];
   /** Local `$ref`s being expanded right now, to break cycles outside the named components. */
   readonly expanding: Set<string>;
+  /** How `format: int64` integers are typed (`BuildModelOptions.int64`). */
+  readonly int64: Int64Mapping;
 }
+
+/**
+ * `number` (default): int64 values are JSON numbers, exact up to 2^53. `string`: the API sends
+ * int64 values as JSON strings (as protobuf's JSON mapping and many Google APIs do), so the IR
+ * types them as strings. No `bigint`: `JSON.parse` never yields one, so the type would lie.
+ */
+export type Int64Mapping = 'number' | 'string';
+
+/** The values `--int64` and the config's `int64` accept. */
+export const INT64_MAPPINGS: readonly Int64Mapping[] = ['number', 'string'];
 
 export function isObject(value: unknown): value is SpecObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -207,6 +207,8 @@ function typedSchemaToIr(context: BuildContext, node: SpecObject, type: string, 
       return { kind: 'binary' };
     case 'number':
     case 'integer':
+      // `--int64 string`: the wire value is a JSON string; the format stays visible (docs, JSDoc).
+      if (context.int64 === 'string' && (format === 'int64' || format === 'uint64')) return { kind: 'string', format };
       return format ? { kind: type, format } : { kind: type };
     case 'boolean':
       return { kind: 'boolean' };

@@ -36,7 +36,7 @@ test.concurrent('--help lists the commands, the flags of generate and the exit c
   expect(top.stdout).toContain('Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.');
   const generate = await runCli(['generate', '--help'], dir);
   expect(generate.code).toBe(0);
-  for (const flag of ['--input', '--output', '--templates', '--hooks', '--config', '--check', '--strict', '--quiet', '--timings']) {
+  for (const flag of ['--input', '--output', '--templates', '--hooks', '--config', '--check', '--strict', '--quiet', '--timings', '--int64']) {
     expect(generate.stdout).toContain(flag);
   }
 });
@@ -92,7 +92,7 @@ test.concurrent('a config that is not JSON: exit 1 with line:column', async () =
 test.concurrent('a config with a misspelt key: exit 1 naming the key and its JSON pointer', async () => {
   const run = await runCli(['generate'], path.join(dir, 'badkey'));
   expectOneCleanError(run);
-  expect(run.stderr).toBe('oasgen: error: oasgen.config.json at /clients/0/templtes: unknown key "templtes" (expected input, output, templates, hooks)\n');
+  expect(run.stderr).toBe('oasgen: error: oasgen.config.json at /clients/0/templtes: unknown key "templtes" (expected input, output, templates, hooks, int64)\n');
 });
 
 test.concurrent('a config value of the wrong type: exit 1 naming the key', async () => {

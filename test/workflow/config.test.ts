@@ -30,13 +30,13 @@ test('paths resolve against the config folder; a spec URL is kept; the name is t
   const file = await configFile({
     $schema: 'ignored',
     clients: [
-      { input: 'specs/a.yaml', output: 'gen/a', templates: '../tpl', hooks: 'hooks.mjs' },
+      { input: 'specs/a.yaml', output: 'gen/a', templates: '../tpl', hooks: 'hooks.mjs', int64: 'string' },
       { input: 'https://example.test/openapi.json', output: '/abs/b' },
     ],
   });
   const dir = path.dirname(file);
   expect(await loadConfig(file)).toEqual([
-    { name: 'a', input: path.join(dir, 'specs/a.yaml'), output: path.join(dir, 'gen/a'), templates: path.resolve(dir, '../tpl'), hooks: path.join(dir, 'hooks.mjs') },
+    { name: 'a', input: path.join(dir, 'specs/a.yaml'), output: path.join(dir, 'gen/a'), templates: path.resolve(dir, '../tpl'), hooks: path.join(dir, 'hooks.mjs'), int64: 'string' },
     { name: 'b', input: 'https://example.test/openapi.json', output: path.resolve('/abs/b') },
   ]);
 });
@@ -52,6 +52,7 @@ test.each([
   ['a missing input', { clients: [{ output: 'b' }] }, 'oasgen.config.json at /clients/0/input: "input" must be a non-empty string'],
   ['an empty output', { clients: [{ input: 'a', output: ' ' }] }, 'oasgen.config.json at /clients/0/output: "output" must be a non-empty string'],
   ['templates not a string', { clients: [{ input: 'a', output: 'b', templates: true }] }, 'oasgen.config.json at /clients/0/templates: "templates" must be a non-empty string'],
+  ['an int64 mapping oasgen does not have', { clients: [{ input: 'a', output: 'b', int64: 'bigint' }] }, 'oasgen.config.json at /clients/0/int64: "int64" must be one of "number", "string"'],
   ['two clients, one output', { clients: [{ input: 'a', output: 'out' }, { input: 'b', output: './out/' }] }, 'oasgen.config.json at /clients/1/output: "output" is the same folder as /clients/0/output'],
 ])('%s: one error naming the key', async (_name, content, expected) => {
   expect(await errorOf(content)).toContain(expected);

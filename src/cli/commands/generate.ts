@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from '../../config/index.js';
+import type { Int64Mapping } from '../../model/index.js';
 import type { GenerateResult, Stage } from '../../pipeline.js';
 import { displayPointer, UserError, type Diagnostic } from '../../shared/errors.js';
 import { diffOutput, writeOutput, type WriteResult } from '../../write/index.js';
@@ -20,6 +21,8 @@ export interface GenerateArgs {
   readonly allowRemote: boolean;
   readonly quiet: boolean;
   readonly timings: boolean;
+  /** Overrides every client's `int64` when given. */
+  readonly int64: Int64Mapping | undefined;
 }
 
 /** The order `--timings` prints stages in (the order they run). */
@@ -43,6 +46,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
       allowRemote: args.allowRemote,
       ...(client.templates !== undefined ? { templates: client.templates } : {}),
       ...(client.hooks !== undefined ? { hooks: client.hooks } : {}),
+      ...(client.int64 !== undefined ? { int64: client.int64 } : {}),
     });
     rendered.push({ client, result, ms: performance.now() - start });
     printDiagnostics(result.diagnostics, client.input);
@@ -59,6 +63,7 @@ async function resolveClients(args: GenerateArgs): Promise<ClientConfig[]> {
   const overrides = {
     ...(args.templates !== undefined ? { templates: path.resolve(args.templates) } : {}),
     ...(args.hooks !== undefined ? { hooks: path.resolve(args.hooks) } : {}),
+    ...(args.int64 !== undefined ? { int64: args.int64 } : {}),
   };
   if (args.input !== undefined || args.output !== undefined) {
     if (args.config !== undefined) throw new UserError('--config lists the clients; give either --config or --input and --output, not both');

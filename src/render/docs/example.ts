@@ -110,7 +110,7 @@ export class ExampleWriter {
         return this.value({ ...target, ...(schema.example !== undefined ? { example: schema.example } : {}) } as ir.Schema, hint, depth, new Set([...seen, schema.name]));
       }
       case 'string':
-        return stringLiteral(typeof schema.example === 'string' ? schema.example : schema.format === 'date-time' ? '2024-01-01T00:00:00Z' : schema.format === 'date' ? '2024-01-01' : `${hint}_example`);
+        return stringLiteral(typeof schema.example === 'string' ? schema.example : typeof schema.example === 'number' ? String(schema.example) : stringExample(schema.format, hint));
       case 'number':
       case 'integer':
         return typeof schema.example === 'number' && Number.isFinite(schema.example) ? String(schema.example) : '56';
@@ -274,6 +274,14 @@ export class ExampleWriter {
     for (let step = 0; target?.kind === 'ref' && step < 8; step++) target = this.#schemas.get(target.name);
     return target?.kind === 'ref' ? undefined : target;
   }
+}
+
+/** A plausible value for a string of a format (int64 sent as a string, `--int64 string`, looks like a number). */
+function stringExample(format: string | undefined, hint: string): string {
+  if (format === 'date-time') return '2024-01-01T00:00:00Z';
+  if (format === 'date') return '2024-01-01';
+  if (format === 'int64' || format === 'uint64') return '56';
+  return `${hint}_example`;
 }
 
 /** A property as the example writes it; `omit` marks one no value fits (written only when required). */

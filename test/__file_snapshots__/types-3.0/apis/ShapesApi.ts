@@ -4,6 +4,12 @@
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { Shape } from '../models/Shape.js';
 
+/** Query, header and cookie parameters of `listShapes`. */
+export interface ListShapesParams {
+  /** Query parameter `after`: Cursor (an int64 id). */
+  after?: number;
+}
+
 /** Operations tagged shapes. */
 export class ShapesApi extends BaseApi {
   constructor(configuration?: Configuration) {
@@ -13,17 +19,19 @@ export class ShapesApi extends BaseApi {
   /**
    * `GET /shapes`
    * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async listShapes(options?: RequestOptions): Promise<Shape[]> {
-    return (await this.listShapesRaw(options)).data;
+  async listShapes(params: ListShapesParams = {}, options?: RequestOptions): Promise<Shape[]> {
+    return (await this.listShapesRaw(params, options)).data;
   }
 
   /** Like `listShapes`, but resolves to the status, headers and decoded body. */
-  async listShapesRaw(options?: RequestOptions): Promise<ApiResponse<Shape[]>> {
+  async listShapesRaw(params: ListShapesParams = {}, options?: RequestOptions): Promise<ApiResponse<Shape[]>> {
     return this.request<Shape[]>({
       method: 'GET',
       path: '/shapes',
+      query: [{ name: 'after', value: params.after }],
       accept: 'application/json',
       responseKind: 'json',
     }, options);

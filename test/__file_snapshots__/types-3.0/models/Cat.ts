@@ -3,6 +3,8 @@
 
 export interface Cat {
   petType: string;
+  /** Format: `int64`. */
+  id?: number;
   name: string;
   indoor?: boolean;
 }

@@ -1,0 +1,58 @@
+/**
+ * `int64`: `format: int64` integers are `number` by default and `string` with `int64: 'string'`
+ * (the programmatic option behind `--int64` and the config's `int64`), in the IR, the models, the
+ * parameters and the docs examples alike; the `string` client compiles strictly; a value that is not
+ * a mapping oasgen has is a UserError, and the CLI rejects it too.
+ */
+import path from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { generate } from '../../../src/pipeline.js';
+import { UserError } from '../../../src/shared/errors.js';
+import { ROOT, removeDir, runCli, tempDir, typeCheck } from '../../hostile/support.js';
+
+const input = path.join(ROOT, 'test/fixtures/specs/types-3.0.yaml');
+
+const catId = (model: Awaited<ReturnType<typeof generate>>['model']) => {
+  const cat = model.schemas.find((schema) => schema.name === 'Cat')!.schema;
+  return cat.kind === 'object' ? cat.properties.find((p) => p.name === 'id')!.schema : undefined;
+};
+
+test('default: int64 is a number in the IR and the client', async () => {
+  const { model, files } = await generate({ input });
+  expect(catId(model)).toEqual({ kind: 'integer', format: 'int64', example: 1234567890123 });
+  expect(files.get('models/Cat.ts')).toContain('  id?: number;');
+  expect(files.get('apis/ShapesApi.ts')).toContain('  after?: number;');
+});
+
+test("int64: 'string' types int64 as string everywhere, and the client and its examples compile", async () => {
+  const { model, files } = await generate({ input, int64: 'string' });
+  expect(catId(model)).toEqual({ kind: 'string', format: 'int64', example: 1234567890123 });
+  expect(files.get('models/Cat.ts')).toContain('  id?: string;');
+  expect(files.get('apis/ShapesApi.ts')).toContain('  after?: string;');
+  // Docs examples write int64 values as numeric strings.
+  expect(files.get('docs/ShapesApi.md')).toContain("after: '56',");
+  expect(files.get('docs/PetsApi.md')).toContain("id: '1234567890123',");
+  const dir = await tempDir('oasgen-int64-');
+  try {
+    for (const [file, text] of files) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), text);
+    }
+    // The docs examples compile beside the client too.
+    const examples = [...files].filter(([file]) => file.startsWith('docs/'));
+    for (const [file, text] of examples) {
+      const block = /```typescript\n([\s\S]*?)```/.exec(text)?.[1];
+      if (block) await writeFile(path.join(dir, file.replace(/\.md$/, '.example.ts')), block);
+    }
+    expect(await typeCheck(dir)).toBe('');
+  } finally {
+    await removeDir(dir);
+  }
+}, 120_000);
+
+test('an unknown mapping is a UserError (programmatic) and a usage error (CLI)', async () => {
+  await expect(generate({ input, int64: 'bigint' as never })).rejects.toThrow(UserError);
+  const cli = await runCli(['generate', '--input', input, '--output', path.join(ROOT, 'no-such-dir-int64'), '--int64', 'bigint']);
+  expect(cli.code).toBe(1);
+  expect(cli.stderr).toMatch(/int64.*Choices: "number", "string"/s);
+});
