@@ -44,7 +44,7 @@ describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('
         const section = page.methods.find((m) => m.name === operation.methodName)!;
         expect({ where, httpMethod: view.httpMethod, path: view.path }).toEqual({ where, httpMethod: operation.method.toUpperCase(), path: operation.path });
         expect({ where, httpMethod: row.httpMethod, path: row.path }).toEqual({ where, httpMethod: operation.method.toUpperCase(), path: operation.path });
-        expect({ where, signature: section.signature }).toEqual({ where, signature: view.signature });
+        expect({ where, signatures: section.signatures }).toEqual({ where, signatures: view.signatures });
         expect({ where, order: section.parameters.map((p) => p.name) }).toEqual({ where, order: view.argumentOrder });
         // Row by row: a path parameter and a params member may share an identifier (`id` and `params.id`).
         for (const [index, p] of view.orderedParameters.entries()) {

@@ -28,6 +28,8 @@ export interface PageMethod {
   readonly name: string;
   /** The text after `> ` under the heading (backticks removed). */
   readonly signature: string;
+  /** Every signature line before the first subsection (several when the body type depends on the content type). */
+  readonly signatures: readonly string[];
   readonly parameters: readonly PageParameter[];
   /** `void` for "void (empty response body)", else the type text. */
   readonly returnType: string;
@@ -109,6 +111,10 @@ function parseMethod(name: string, lines: readonly string[]): PageMethod {
   return {
     name,
     signature: signatureLine.slice(2).trim().replace(/^`(.*)`$/, '$1'),
+    signatures: lines
+      .slice(0, Math.max(0, lines.findIndex((line) => line.startsWith('### '))))
+      .filter((line) => /^> `.*`$/.test(line.trim()))
+      .map((line) => line.trim().slice(2).replace(/^`(.*)`$/, '$1')),
     parameters,
     returnType: returnLine.startsWith('void') ? 'void' : boldText(returnLine).text,
     authorization: subsection(lines, 'Authorization').join(' ').trim(),

@@ -20,6 +20,8 @@ export const byIdentifier = (a: SeenParameter, b: SeenParameter) => (a.identifie
 /** What the generated class says about one method. */
 export interface ClassView {
   readonly signature: string;
+  /** What callers see: the overload signatures when the method has overloads, else `signature`. */
+  readonly signatures: string[];
   readonly returnType: string;
   readonly rawReturnType: string;
   readonly parameters: SeenParameter[];
@@ -128,8 +130,13 @@ export function classView(cls: ClassDeclaration, methodName: string): ClassView 
   const signatureArgs = args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`).join(', ');
   const returnType = method.getReturnTypeNodeOrThrow().getText();
   const security = literalText(spec, 'security') ?? '';
+  const overloadSignatures = method.getOverloads().map((overload) => {
+    const list = overload.getParameters().map((p) => `${p.getName()}${p.hasQuestionToken() ? '?' : ''}: ${p.getTypeNodeOrThrow().getText()}`);
+    return `${methodName}(${list.join(', ')}): ${overload.getReturnTypeNodeOrThrow().getText()}`;
+  });
   return {
     signature: `${methodName}(${signatureArgs}): ${returnType}`,
+    signatures: overloadSignatures.length > 0 ? overloadSignatures : [`${methodName}(${signatureArgs}): ${returnType}`],
     returnType,
     rawReturnType: raw.getReturnTypeNodeOrThrow().getText(),
     argumentOrder: [...parameters.map((p) => p.identifier), ...args.filter((a) => a.type === 'RequestOptions' || a.type.startsWith('RequestOptions & ')).map((a) => a.name)],

@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
 import type * as ir from '../../model/ir.js';
-import type { NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
+import type { NamedModel, NamedOperation, NamedParameter, NamedSchema } from '../../names/index.js';
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
+import { inheritanceOf } from '../inheritance.js';
 import { resultType, type TypeWriter } from '../type-text.js';
-import { acceptHeader, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
+import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 
 type Helper = Handlebars.HelperDelegate;
@@ -16,10 +17,11 @@ const safe = (text: string) => new Handlebars.SafeString(text);
  * escaped here, at the sink: `md` for prose, `cell` for table cells and headings.
  */
 export function docsHelpers(model: NamedModel, types: TypeWriter, examples: ExampleWriter): Record<string, Helper> {
+  const inheritance = inheritanceOf(model, types);
   const schemaNames = new Map(model.schemas.map((schema) => [schema.name, schema.typeName]));
   const apiOf = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation, api] as const)));
-  const typeLink = (schema: ir.Schema): string => {
-    const text = markdownInline(types.type(schema));
+  const typeLink = (schema: ir.Schema, typeText?: string): string => {
+    const text = markdownInline(typeText ?? types.type(schema));
     const target = schema.kind === 'ref' ? schema.name : schema.kind === 'array' && schema.items.kind === 'ref' ? schema.items.name : undefined;
     const typeName = target !== undefined ? schemaNames.get(target) : undefined;
     return typeName ? `[**${text}**](${typeName}.md)` : `**${text}**`;
@@ -45,8 +47,10 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     },
     /** The TypeScript type of a schema, linked to its model page when it is a named schema. */
     typeLink: (schema: ir.Schema) => safe(typeLink(schema)),
-    /** The method's TypeScript signature. */
+    /** The method's TypeScript signature (with body overloads: the first). */
     signature: (operation: NamedOperation) => safe(signature(operation, types)),
+    /** Every signature callers see: one, or one per request content type whose body type differs. */
+    signatures: (operation: NamedOperation) => signatures(operation, types).map(safe),
     /** The result type, linked; `void (empty response body)` when there is none. */
     returnType: (operation: NamedOperation) => {
       const result = resultType(types, operation);
@@ -81,6 +85,33 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       return safe(notes.join(' '));
     },
     isObject: (schema: ir.Schema) => schema.kind === 'object',
+    /** A named schema's type exactly as its model file declares it (a self-reference that TypeScript rejects is `unknown` there), linked like `typeLink`. */
+    aliasType: (schema: NamedSchema) => safe(typeLink(schema.schema, types.aliasType(schema))),
+    /** Whether a named schema renders as an interface: an object, or an `allOf` written `interface X extends A, B`. */
+    isInterface: (schema: NamedSchema) => schema.schema.kind === 'object' || inheritance.extends(schema.name) !== undefined,
+    /** The interfaces a named schema extends, linked (`[A](A.md), [B](B.md)`); empty when it extends none. */
+    parentLinks: (schema: NamedSchema) => {
+      const parents = inheritance.extends(schema.name)?.parents ?? [];
+      return parents.length === 0 ? '' : safe(parents.map((parent) => typeLink({ kind: 'ref', name: parent })).join(', '));
+    },
+    /** The properties a named interface declares itself (inherited ones are on its parents' pages). */
+    ownProperties: (schema: NamedSchema): readonly ir.Property[] => {
+      if (schema.schema.kind === 'object') return schema.schema.properties;
+      return inheritance.extends(schema.name)?.own?.properties ?? [];
+    },
+    /**
+     * The members of a union (`oneOf`/`anyOf`) or intersection (`allOf`), each linked to its model page;
+     * a discriminated variant with its tag value(s): `[{ link, tag? }]`. Empty for other schemas.
+     */
+    members: (schema: ir.Schema) => {
+      const list = schema.kind === 'union' ? schema.variants : schema.kind === 'intersection' ? schema.members : [];
+      const discriminator = schema.kind === 'union' ? schema.discriminator : undefined;
+      return list.map((member) => {
+        const values = discriminator && member.kind === 'ref' ? discriminator.mapping.filter((entry) => entry.schema === member.name).map((entry) => entry.value) : [];
+        const link = safe(typeLink(member));
+        return values.length === 0 ? { link } : { link, tag: safe(`${markdownInline(discriminator!.propertyName)}: ${values.map((value) => markdownInline(JSON.stringify(value))).join(' or ')}`) };
+      });
+    },
     /** A compiling TypeScript example calling the operation. */
     example: (operation: NamedOperation) => safe(examples.operation(apiOf.get(operation)!, operation)),
     /** The README's getting-started program. */
@@ -89,10 +120,18 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   return helpers;
 }
 
-/** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>`, from the class's own argument list. */
+/** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>`, from the class's own argument list (with overloads: the first). */
 export function signature(operation: NamedOperation, types: TypeWriter): string {
-  const args = methodParameters(operation, types).map(
-    (p) => `${p.name}${p.hasQuestionToken === true || p.initializer !== undefined ? '?' : ''}: ${String(p.type)}`,
-  );
-  return `${operation.methodName}(${args.join(', ')}): Promise<${resultType(types, operation)}>`;
+  return signatures(operation, types)[0]!;
+}
+
+/** The signatures callers see: one, or one per body overload (a body type per content type). */
+export function signatures(operation: NamedOperation, types: TypeWriter): string[] {
+  const overloads = bodyOverloads(operation, types);
+  const lists = overloads.length > 0 ? overloads.map((overload) => overload.parameters) : [methodParameters(operation, types)];
+  const result = resultType(types, operation);
+  return lists.map((parameters) => {
+    const args = parameters.map((p) => `${p.name}${p.hasQuestionToken === true || p.initializer !== undefined ? '?' : ''}: ${String(p.type)}`);
+    return `${operation.methodName}(${args.join(', ')}): Promise<${result}>`;
+  });
 }

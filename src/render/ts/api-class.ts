@@ -179,6 +179,12 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
   const parameters = methodParameters(operation, types);
   const argumentList = parameters.map((parameter) => parameter.name).join(', ');
   const docs = operationDocs(operation);
+  const overloads = bodyOverloads(operation, types);
+  const rawDocLines = (note?: string) => [`Like \`${operation.methodName}\`, but resolves to the status, headers and decoded body.`, note, operation.deprecated ? '@deprecated' : undefined];
+  const rawDocs = docsFromLines(rawDocLines());
+  // With overloads the callers see only them, so the docs go there (one block each, with its content type).
+  const signatures = (returnType: string, docsOf: (note: string) => typeof docs) =>
+    overloads.map((overload) => ({ parameters: overload.parameters, returnType, docs: docsOf(overload.note) }));
   const methods: MethodDeclarationStructure[] = [
     {
       kind: StructureKind.Method,
@@ -186,8 +192,13 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
       isAsync: true,
       parameters,
       returnType: `Promise<${result}>`,
-      docs,
-      statements: [`return (await this.${operation.rawMethodName}(${argumentList})).data;`],
+      ...(overloads.length > 0 ? { overloads: signatures(`Promise<${result}>`, (note) => operationDocs(operation, note)) } : { docs }),
+      // An overloaded Raw method cannot be called with the implementation's union arguments: send directly.
+      statements: [
+        overloads.length > 0
+          ? `return (await this.request<${result}>(${requestSpec(operation, model)}, ${operation.optionsName})).data;`
+          : `return (await this.${operation.rawMethodName}(${argumentList})).data;`,
+      ],
     },
     {
       kind: StructureKind.Method,
@@ -195,18 +206,73 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
       isAsync: true,
       parameters,
       returnType: `Promise<ApiResponse<${result}>>`,
-      docs: docsFromLines([`Like \`${operation.methodName}\`, but resolves to the status, headers and decoded body.`, operation.deprecated ? '@deprecated' : undefined]),
+      ...(overloads.length > 0 ? { overloads: signatures(`Promise<ApiResponse<${result}>>`, (note) => docsFromLines(rawDocLines(note))) } : { docs: rawDocs }),
       statements: [`return this.request<${result}>(${requestSpec(operation, model)}, ${operation.optionsName});`],
     },
   ];
   return methods;
 }
 
-function operationDocs(operation: NamedOperation) {
+/** One overload of a method whose body type depends on the chosen content type. */
+export interface BodyOverload {
+  readonly parameters: OptionalKind<ParameterDeclarationStructure>[];
+  /** What the overload is for, as a JSDoc line. */
+  readonly note: string;
+}
+
+/**
+ * When the selectable media types carry different body types (JSON `Pet`, a form `PetForm`), one
+ * overload per body type, so the body is checked against the `contentType` chosen: the first
+ * (the preferred media type) with `options` optional as today, each other with a required
+ * `options: RequestOptions & { contentType: '…' }` (a required argument may not follow an optional
+ * one, so earlier optional arguments become `T | undefined` there, and the body is required).
+ * Empty when every media type has the same body type: the common case keeps one plain signature.
+ */
+export function bodyOverloads(operation: NamedOperation, types: TypeWriter): BodyOverload[] {
+  const body = operation.requestBody;
+  if (!body || !operation.bodyName) return [];
+  const groups: { type: string; mediaTypes: string[] }[] = [];
+  for (const content of selectableContents(body)) {
+    const type = types.type(requestBodySchema(content));
+    const group = groups.find((candidate) => candidate.type === type);
+    if (group) group.mediaTypes.push(content.mediaType);
+    else groups.push({ type, mediaTypes: [content.mediaType] });
+  }
+  if (groups.length < 2) return [];
+  const parameters = methodParameters(operation, types);
+  return groups.map((group, index) => {
+    const literals = group.mediaTypes.map((mediaType) => stringLiteral(mediaType)).join(' | ');
+    const preferred = index === 0;
+    const overload = parameters.map((parameter): OptionalKind<ParameterDeclarationStructure> => {
+      if (parameter.name === operation.bodyName) {
+        const optional = parameter.hasQuestionToken === true || String(parameter.type).endsWith(' | undefined');
+        if (!preferred || !optional) return { name: parameter.name, type: group.type };
+        return parameter.hasQuestionToken === true ? { name: parameter.name, type: group.type, hasQuestionToken: true } : { name: parameter.name, type: `${group.type} | undefined` };
+      }
+      if (parameter.name === operation.optionsName) {
+        return preferred
+          ? { name: parameter.name, type: `RequestOptions & { contentType?: ${literals} }`, hasQuestionToken: true }
+          : { name: parameter.name, type: `RequestOptions & { contentType: ${literals} }` };
+      }
+      // Overload signatures take no initializers; before a required argument, optional means `| undefined`.
+      if (parameter.initializer !== undefined || parameter.hasQuestionToken === true) {
+        return preferred ? { name: parameter.name, type: String(parameter.type), hasQuestionToken: true } : { name: parameter.name, type: `${String(parameter.type)} | undefined` };
+      }
+      return { name: parameter.name, type: String(parameter.type) };
+    });
+    const note = preferred
+      ? `Sends the body as ${group.mediaTypes.map((m) => `\`${jsdoc(m)}\``).join(' or ')} (the default; choose another with \`options.contentType\`).`
+      : `Sends the body as ${group.mediaTypes.map((m) => `\`${jsdoc(m)}\``).join(' or ')}: pass \`{ contentType: ${group.mediaTypes.map((m) => jsdoc(stringLiteral(m))).join(' | ')} }\` as options.`;
+    return { parameters: overload, note };
+  });
+}
+
+/** The method's JSDoc; `note` (an overload's content type) goes before the tags. */
+function operationDocs(operation: NamedOperation, note?: string) {
   const lines: (string | undefined)[] = [];
   if (operation.summary) lines.push(jsdoc(operation.summary));
   if (operation.description && operation.description !== operation.summary) lines.push(jsdoc(operation.description));
-  lines.push(`\`${operation.method.toUpperCase()} ${jsdoc(operation.path)}\``);
+  lines.push(`\`${operation.method.toUpperCase()} ${jsdoc(operation.path)}\``, note);
   const typed = operation.errorTypeName ? `\`${operation.errorTypeName}\` (an \`ApiError\` typed per documented status)` : '`ApiError`';
   lines.push(`Rejects with ${typed} on a non-2xx status, \`NetworkError\` when no response arrives, \`TimeoutError\` after \`timeoutMs\`.`);
   for (const parameter of pathParameters(operation)) {

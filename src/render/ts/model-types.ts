@@ -8,24 +8,31 @@ import type {
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
 import { jsdoc, stringLiteral } from '../../shared/escape.js';
+import { inheritanceOf } from '../inheritance.js';
 import type { TypeWriter } from '../type-text.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
 
-/** One model file: an interface for object schemas, a type alias for everything else. */
+/**
+ * One model file: an interface for object schemas and for `allOf`s that TypeScript lets extend
+ * their parents (`interface Dog extends Animal { … }`, see `Inheritance`), a type alias for everything else.
+ */
 export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
   const types = allTypes.recording();
   const docs = docsFromLines(schemaDocLines(schema.schema));
+  const inheritance = schema.schema.kind === 'intersection' ? inheritanceOf(model, allTypes).extends(schema.name) : undefined;
+  const body = schema.schema.kind === 'object' ? schema.schema : inheritance?.own;
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
-    schema.schema.kind === 'object'
+    schema.schema.kind === 'object' || inheritance
       ? {
           kind: StructureKind.Interface,
           name: schema.typeName,
           isExported: true,
           docs,
-          properties: schema.schema.properties.map((property) => propertySignature(property, types)),
-          indexSignatures: indexSignature(schema.schema, types),
+          ...(inheritance ? { extends: inheritance.parents.map((parent) => types.typeName(parent)) } : {}),
+          properties: body ? body.properties.map((property) => propertySignature(property, types)) : [],
+          indexSignatures: body ? indexSignature(body, types) : [],
         }
       : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.aliasType(schema) };
   const referenced = new Set(types.used);

@@ -33,16 +33,44 @@ export class PetsApi extends BaseApi {
   /**
    * An inline body (two media types) and two inline success responses
    * `POST /pets`
+   * Sends the body as `application/json` (the default; choose another with `options.contentType`).
    * Rejects with `CreatePetError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param body The request body.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    * @throws {ApiError} 404: A problem, shared by several operations (hoisted once).
    */
+  createPet(body: CreatePetRequest2, options?: RequestOptions & { contentType?: 'application/json' }): Promise<CreatePet200Response | CreatePet201Response>;
+  /**
+   * An inline body (two media types) and two inline success responses
+   * `POST /pets`
+   * Sends the body as `application/x-www-form-urlencoded`: pass `{ contentType: 'application/x-www-form-urlencoded' }` as options.
+   * Rejects with `CreatePetError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param body The request body.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   * @throws {ApiError} 404: A problem, shared by several operations (hoisted once).
+   */
+  createPet(body: CreatePetFormRequest, options: RequestOptions & { contentType: 'application/x-www-form-urlencoded' }): Promise<CreatePet200Response | CreatePet201Response>;
   async createPet(body: CreatePetRequest2 | CreatePetFormRequest, options?: RequestOptions & { contentType?: 'application/json' | 'application/x-www-form-urlencoded' }): Promise<CreatePet200Response | CreatePet201Response> {
-    return (await this.createPetRaw(body, options)).data;
+    return (await this.request<CreatePet200Response | CreatePet201Response>({
+      method: 'POST',
+      path: '/pets',
+      body: body,
+      contentType: options?.contentType ?? 'application/json',
+      accept: 'application/json, application/problem+json',
+      responseKind: 'json',
+    }, options)).data;
   }
 
-  /** Like `createPet`, but resolves to the status, headers and decoded body. */
+  /**
+   * Like `createPet`, but resolves to the status, headers and decoded body.
+   * Sends the body as `application/json` (the default; choose another with `options.contentType`).
+   */
+  createPetRaw(body: CreatePetRequest2, options?: RequestOptions & { contentType?: 'application/json' }): Promise<ApiResponse<CreatePet200Response | CreatePet201Response>>;
+  /**
+   * Like `createPet`, but resolves to the status, headers and decoded body.
+   * Sends the body as `application/x-www-form-urlencoded`: pass `{ contentType: 'application/x-www-form-urlencoded' }` as options.
+   */
+  createPetRaw(body: CreatePetFormRequest, options: RequestOptions & { contentType: 'application/x-www-form-urlencoded' }): Promise<ApiResponse<CreatePet200Response | CreatePet201Response>>;
   async createPetRaw(body: CreatePetRequest2 | CreatePetFormRequest, options?: RequestOptions & { contentType?: 'application/json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<CreatePet200Response | CreatePet201Response>> {
     return this.request<CreatePet200Response | CreatePet201Response>({
       method: 'POST',

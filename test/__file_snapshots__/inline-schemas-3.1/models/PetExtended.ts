@@ -2,5 +2,9 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { Base } from './Base.js';
+
 /** An allOf with an inline object is hoisted whole; its inline member stays the body. */
-export type PetExtended = Base & { note?: string };
+export interface PetExtended extends Base {
+  /** A note on top of Base. */
+  note?: string;
+}

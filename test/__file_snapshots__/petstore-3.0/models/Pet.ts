@@ -2,4 +2,8 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { NewPet } from './NewPet.js';
-export type Pet = NewPet & { id: number };
+
+export interface Pet extends NewPet {
+  /** Format: `int64`. */
+  readonly id: number;
+}

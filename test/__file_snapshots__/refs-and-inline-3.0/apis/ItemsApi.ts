@@ -36,6 +36,7 @@ export class ItemsApi extends BaseApi {
   /**
    * Update some fields of an item
    * `PATCH /items/{id}`
+   * Sends the body as `application/merge-patch+json` (the default; choose another with `options.contentType`).
    * Rejects with `PatchItemError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param id Path parameter `id`.
    * @param body The request body.
@@ -44,14 +45,46 @@ export class ItemsApi extends BaseApi {
    * @throws {ApiError} 404: A problem.
    * @deprecated
    */
+  patchItem(id: string, body?: PatchItemRequest, params?: PatchItemParams, options?: RequestOptions & { contentType?: 'application/merge-patch+json' }): Promise<Item | PatchItem202Response>;
+  /**
+   * Update some fields of an item
+   * `PATCH /items/{id}`
+   * Sends the body as `application/x-www-form-urlencoded`: pass `{ contentType: 'application/x-www-form-urlencoded' }` as options.
+   * Rejects with `PatchItemError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param id Path parameter `id`.
+   * @param body The request body.
+   * @param params Query, header and cookie parameters.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   * @throws {ApiError} 404: A problem.
+   * @deprecated
+   */
+  patchItem(id: string, body: PatchItemFormRequest, params: PatchItemParams | undefined, options: RequestOptions & { contentType: 'application/x-www-form-urlencoded' }): Promise<Item | PatchItem202Response>;
   async patchItem(id: string, body?: PatchItemRequest | PatchItemFormRequest, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<Item | PatchItem202Response> {
-    return (await this.patchItemRaw(id, body, params, options)).data;
+    return (await this.request<Item | PatchItem202Response>({
+      method: 'PATCH',
+      path: '/items/{id}',
+      pathParams: [['id', id]],
+      query: [{ name: 'id', value: params.id }],
+      headers: [['X-Trace-Id', params.xTraceId]],
+      body: body,
+      contentType: options?.contentType ?? 'application/merge-patch+json',
+      accept: 'application/json, application/problem+json',
+      responseKind: 'json',
+    }, options)).data;
   }
 
   /**
    * Like `patchItem`, but resolves to the status, headers and decoded body.
+   * Sends the body as `application/merge-patch+json` (the default; choose another with `options.contentType`).
    * @deprecated
    */
+  patchItemRaw(id: string, body?: PatchItemRequest, params?: PatchItemParams, options?: RequestOptions & { contentType?: 'application/merge-patch+json' }): Promise<ApiResponse<Item | PatchItem202Response>>;
+  /**
+   * Like `patchItem`, but resolves to the status, headers and decoded body.
+   * Sends the body as `application/x-www-form-urlencoded`: pass `{ contentType: 'application/x-www-form-urlencoded' }` as options.
+   * @deprecated
+   */
+  patchItemRaw(id: string, body: PatchItemFormRequest, params: PatchItemParams | undefined, options: RequestOptions & { contentType: 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | PatchItem202Response>>;
   async patchItemRaw(id: string, body?: PatchItemRequest | PatchItemFormRequest, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | PatchItem202Response>> {
     return this.request<Item | PatchItem202Response>({
       method: 'PATCH',

@@ -2,4 +2,12 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { AnimalBase } from './AnimalBase.js';
-export type Cat = AnimalBase & { lives?: number };
+
+export interface Cat extends AnimalBase {
+  /**
+   * Use `remainingLives`.
+   * @defaultValue 9
+   * @deprecated
+   */
+  lives?: number;
+}

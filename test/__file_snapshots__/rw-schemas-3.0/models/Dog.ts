@@ -2,4 +2,8 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { AnimalBase } from './AnimalBase.js';
-export type Dog = AnimalBase & { barks?: boolean };
+
+export interface Dog extends AnimalBase {
+  /** @defaultValue true */
+  barks?: boolean;
+}

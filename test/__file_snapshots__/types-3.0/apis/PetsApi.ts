@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { Kennel } from '../models/Kennel.js';
 import type { Pet } from '../models/Pet.js';
 
 /** Operations tagged pets. */
@@ -27,6 +28,27 @@ export class PetsApi extends BaseApi {
       path: '/pets',
       body: body,
       contentType: 'application/json',
+      accept: 'application/json',
+      responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * `GET /puppies/{id}`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param id Path parameter `id`.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   */
+  async getPuppy(id: string, options?: RequestOptions): Promise<Kennel> {
+    return (await this.getPuppyRaw(id, options)).data;
+  }
+
+  /** Like `getPuppy`, but resolves to the status, headers and decoded body. */
+  async getPuppyRaw(id: string, options?: RequestOptions): Promise<ApiResponse<Kennel>> {
+    return this.request<Kennel>({
+      method: 'GET',
+      path: '/puppies/{id}',
+      pathParams: [['id', id]],
       accept: 'application/json',
       responseKind: 'json',
     }, options);

@@ -1,0 +1,85 @@
+/**
+ * The type shapes of test/fixtures/specs/types-3.0.yaml work for a caller at compile time (tsc
+ * --strict; every `@ts-expect-error` line must be an error): a discriminator without `mapping`
+ * narrows by the implicit tag (the component name); `allOf` interfaces with `extends` are
+ * assignable to their parents and keep required properties; a request body is checked against
+ * the `contentType` chosen for the call (overloads), while a body type shared by every media type
+ * keeps one signature.
+ */
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { fixtureSpec, generateClient } from './generate-client.js';
+
+const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+
+const CALLER = `import { UploadsApi, type Animal, type Kennel, type Pet, type Puppy, type Shape, type Stamped } from './index.js';
+
+export function describePet(pet: Pet): string {
+  switch (pet.petType) {
+    case 'Cat':
+      return pet.name + String(pet.indoor);
+    case 'Dog':
+      return pet.name + String(pet.bark);
+    default: {
+      const none: never = pet;
+      return none;
+    }
+  }
+}
+
+export function describeShape(shape: Shape): string {
+  if (shape.kind === 'Circle') return String(shape.radius);
+  if (shape.kind === 'square') return String(shape.side);
+  return String(shape.kind);
+}
+
+// @ts-expect-error the implicit tag is the component name, not any string
+export const wrongTag: Pet = { petType: 'cat', name: 'Tom' };
+
+export const puppy: Puppy = { id: '1', name: 'Rex', age: 1 };
+export const asAnimal: Animal = puppy;
+export const kennel: Kennel = { ...puppy, size: 'small' };
+export const asPuppy: Puppy = kennel;
+export const stamped: Stamped = { id: '2', createdAt: '2024-01-01T00:00:00Z' };
+// @ts-expect-error Puppy requires name (optional in Animal)
+export const nameless: Puppy = { id: '1', age: 1 };
+
+export async function upload(api: UploadsApi, animal: Animal, file: Blob): Promise<void> {
+  await api.upload(animal);
+  await api.upload(animal, { dryRun: true }, { contentType: 'application/vnd.animal+json' });
+  await api.upload(file, undefined, { contentType: 'application/octet-stream' });
+  await api.uploadRaw(file, {}, { contentType: 'application/octet-stream' });
+  // @ts-expect-error a Blob is not sent as JSON
+  await api.upload(file);
+  // @ts-expect-error an Animal is not sent as octet-stream
+  await api.upload(animal, undefined, { contentType: 'application/octet-stream' });
+  // @ts-expect-error the octet-stream overload needs its contentType
+  await api.uploadRaw(file, {});
+  // One body type for JSON and the form: one signature, the media type chosen per call.
+  await api.replaceUpload(animal, { contentType: 'application/x-www-form-urlencoded' });
+}
+`;
+
+describe('type shapes (types-3.0.yaml)', () => {
+  it('implicit discriminator tags, extends interfaces and per-content-type bodies type-check for a caller', async () => {
+    const client = await generateClient(fixtureSpec('types-3.0.yaml'));
+    try {
+      await writeFile(path.join(client.dir, 'caller.ts'), CALLER);
+      const tsconfig = {
+        compilerOptions: {
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], strict: true,
+          exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true, types: [],
+        },
+        include: ['**/*.ts'],
+      };
+      await writeFile(path.join(client.dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+      const result = await promisify(execFile)(process.execPath, [tsc, '-p', client.dir]).catch((error: { stdout: string }) => error);
+      expect('stdout' in result ? result.stdout : '').toBe('');
+    } finally {
+      await client.remove();
+    }
+  }, 120_000);
+});
