@@ -293,11 +293,10 @@ function operationDocs(operation: NamedOperation, note?: string) {
 }
 
 /**
- * Query styles the runtime's `QueryParameter.style` accepts; any other style is sent as `form`
- * with the parameter's `explode` (comma-separated). `tabDelimited` (Swagger 2 `tsv`) joins this list
- * when the runtime serialises it.
+ * Query styles the runtime's `QueryParameter.style` accepts (`tabDelimited`: Swagger 2 `tsv`); any
+ * other style is sent as `form` with the parameter's `explode` (comma-separated).
  */
-const RUNTIME_QUERY_STYLES = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'] as const;
+const RUNTIME_QUERY_STYLES = ['form', 'spaceDelimited', 'pipeDelimited', 'tabDelimited', 'deepObject'] as const;
 
 /** The RequestSpec object literal handed to the runtime. Spec text enters only as string literals. */
 function requestSpec(operation: NamedOperation, model: NamedModel): string {

@@ -55,7 +55,7 @@ export class FilesApi extends BaseApi {
     return this.request<FileInfo[]>({
       method: 'GET',
       path: '/files',
-      query: [{ name: 'tags', value: params.tags, style: 'pipeDelimited', explode: false }, { name: 'ids', value: params.ids }, { name: 'words', value: params.words, style: 'spaceDelimited', explode: false }, { name: 'columns', value: params.columns, style: 'form', explode: false }, { name: 'sort', value: params.sort }],
+      query: [{ name: 'tags', value: params.tags, style: 'pipeDelimited', explode: false }, { name: 'ids', value: params.ids }, { name: 'words', value: params.words, style: 'spaceDelimited', explode: false }, { name: 'columns', value: params.columns, style: 'tabDelimited', explode: false }, { name: 'sort', value: params.sort }],
       headers: [['X-Trace', params.xTrace]],
       accept: 'application/json',
       security: [[{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]],
