@@ -2,11 +2,11 @@ import type * as ir from '../model/ir.js';
 import type { NamedModel } from '../names/index.js';
 import type { TypeWriter } from './type-text.js';
 
-/** How a named `allOf` schema renders as `interface X extends A, B { …own properties }`. */
+/** How a named `allOf` schema renders as `interface X extends A, B { …own properties }` (no parents: `interface X { … }`). */
 export interface InterfaceExtends {
   /** Names (`model.schemas[].name`) of the `$ref` members, in spec order, without repeats. */
   readonly parents: readonly string[];
-  /** The inline object member: the interface's own properties and index signature. */
+  /** The inline object members (merged): the interface's own properties and index signature. */
   readonly own?: Extract<ir.Schema, { kind: 'object' }>;
 }
 
@@ -26,7 +26,7 @@ interface InterfaceShape {
  * Decides which named `allOf` schemas render as interfaces with `extends` (clearer than an
  * intersection, and what a reader of the docs expects: "Extends A, B"). Only where TypeScript
  * accepts it: every `$ref` member must itself render as an interface (an object schema, or an
- * `allOf` that qualifies), there is at most one inline object member, no inheritance cycle, no
+ * `allOf` that qualifies), the inline object members merge into one body, no inheritance cycle, no
  * property that two parents declare differently, no own property that does not fit the one it
  * redeclares, and no index signature narrower than `unknown`. Anything else stays an intersection.
  * Both renderers ask the same instance (one per model), so the code and the docs agree.
@@ -75,7 +75,9 @@ export class Inheritance {
       } else if (member.kind === 'object') owns.push(member);
       else if (member.kind !== 'unknown') return null;
     }
-    if (parents.length === 0 || owns.length > 1 || parents.includes(name)) return null;
+    if (parents.includes(name)) return null;
+    const own = owns.length > 1 ? this.#merge(owns) : owns[0];
+    if (own === null || (parents.length === 0 && !own)) return null;
 
     const inherited = new Map<string, MemberShape>();
     for (const parent of parents) {
@@ -89,7 +91,6 @@ export class Inheritance {
       }
       if (shape.index !== undefined && shape.index !== 'unknown') return null;
     }
-    const own = owns[0];
     if (own) {
       // TS2430: an own property must be assignable to the inherited one it redeclares.
       for (const property of own.properties) {
@@ -100,6 +101,26 @@ export class Inheritance {
       if (index !== undefined && index !== 'unknown') return null;
     }
     return own ? { parents, own } : { parents };
+  }
+
+  /**
+   * Several inline objects of one allOf as one body (`{ a } & { b }` → `{ a; b }`): only when no
+   * property is declared with two types and none has an index signature other than `unknown` (or a
+   * closed object, whose meaning would change); required when any declares it required.
+   */
+  #merge(owns: readonly Extract<ir.Schema, { kind: 'object' }>[]): Extract<ir.Schema, { kind: 'object' }> | null {
+    const properties = new Map<string, ir.Property>();
+    let open = false;
+    for (const own of owns) {
+      if (own.additionalProperties === false || typeof own.additionalProperties === 'object') return null;
+      if (own.additionalProperties === true) open = true;
+      for (const property of own.properties) {
+        const seen = properties.get(property.name);
+        if (seen && this.#types.type(seen.schema) !== this.#types.type(property.schema)) return null;
+        properties.set(property.name, seen ? { ...seen, required: seen.required || property.required } : property);
+      }
+    }
+    return open ? { kind: 'object', properties: [...properties.values()], additionalProperties: true } : { kind: 'object', properties: [...properties.values()] };
   }
 
   /** The members of a named schema that renders as an interface; null when it does not. */

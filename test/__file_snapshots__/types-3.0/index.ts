@@ -16,6 +16,8 @@ export * from './models/Kennel.js';
 export * from './models/KennelSize.js';
 export * from './models/LoopA.js';
 export * from './models/LoopB.js';
+export * from './models/Merged.js';
+export * from './models/Mixed.js';
 export * from './models/Named.js';
 export * from './models/NumericId.js';
 export * from './models/OwnedPet.js';
