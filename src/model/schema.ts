@@ -166,6 +166,12 @@ function acceptsTag(context: BuildContext, ref: string, property: string, value:
   if (type !== undefined && type !== 'object' && !(Array.isArray(type) && type.includes('object'))) return false;
   const own = isObject(node['properties']) && Object.prototype.hasOwnProperty.call(node['properties'], property) ? node['properties'][property] : undefined;
   if (own !== undefined && !propertyAccepts(context, own, value, depth)) return false;
+  if (own === undefined) {
+    // An undeclared tag lands in the index signature: closed objects and typed maps must take it.
+    const additional = node['additionalProperties'];
+    if (additional === false || (isObject(additional) && !propertyAccepts(context, additional, value, depth))) return false;
+    if (isObject(node['patternProperties']) && !Object.values(node['patternProperties']).every((schema) => propertyAccepts(context, schema, value, depth))) return false;
+  }
   if (Array.isArray(node['allOf'])) {
     for (const [index, member] of node['allOf'].entries()) {
       const at = isObject(member) && typeof member['$ref'] === 'string' ? member['$ref'] : `${ref}/allOf/${index}`;

@@ -14,6 +14,7 @@ export interface InterfaceExtends {
 interface MemberShape {
   readonly text: string;
   readonly required: boolean;
+  readonly schema: ir.Schema;
 }
 
 /** Every property an interface has (its own and inherited), and its index signature's value type. */
@@ -95,12 +96,27 @@ export class Inheritance {
       // TS2430: an own property must be assignable to the inherited one it redeclares.
       for (const property of own.properties) {
         const seen = inherited.get(property.name);
-        if (seen && (seen.text !== this.#types.type(property.schema) || (seen.required && !property.required))) return null;
+        if (seen && (!this.#fits(property.schema, seen) || (seen.required && !property.required))) return null;
       }
       const index = this.#types.indexSignatureType(own);
       if (index !== undefined && index !== 'unknown') return null;
     }
     return own ? { parents, own } : { parents };
+  }
+
+  /**
+   * Whether an own property's type is assignable to the inherited one it redeclares, in the cases
+   * that are certain without a checker: the same type, anything into `unknown`, and the usual
+   * discriminator narrowing (`petType: 'dog'` redeclaring `petType: string` or `'cat' | 'dog'`).
+   */
+  #fits(own: ir.Schema, inherited: MemberShape): boolean {
+    if (inherited.text === 'unknown' || this.#types.type(own) === inherited.text) return true;
+    if (own.kind !== 'enum' || own.values.length === 0) return false;
+    // A hoisted enum (`CanineKind`) is a reference: follow a few.
+    let parent = inherited.schema;
+    for (let hops = 0; parent.kind === 'ref' && hops < 8; hops++) parent = this.#schemas.get(parent.name) ?? { kind: 'unknown' };
+    if (parent.kind === 'string') return own.values.every((value) => typeof value === 'string');
+    return parent.kind === 'enum' && own.values.every((value) => parent.values.includes(value));
   }
 
   /**
@@ -143,7 +159,7 @@ export class Inheritance {
   }
 
   #objectShape(schema: Extract<ir.Schema, { kind: 'object' }>, inherited: Map<string, MemberShape>): InterfaceShape {
-    for (const property of schema.properties) inherited.set(property.name, { text: this.#types.type(property.schema), required: property.required });
+    for (const property of schema.properties) inherited.set(property.name, { text: this.#types.type(property.schema), required: property.required, schema: property.schema });
     const index = this.#types.indexSignatureType(schema);
     return index === undefined ? { properties: inherited } : { properties: inherited, index };
   }

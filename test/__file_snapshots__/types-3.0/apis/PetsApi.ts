@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { Hound } from '../models/Hound.js';
 import type { Kennel } from '../models/Kennel.js';
 import type { Pet } from '../models/Pet.js';
 
@@ -51,6 +52,27 @@ export class PetsApi extends BaseApi {
       pathParams: [['id', id]],
       accept: 'application/json',
       responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * `POST /hounds`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param body The request body.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   */
+  async addHound(body: Hound, options?: RequestOptions): Promise<void> {
+    return (await this.addHoundRaw(body, options)).data;
+  }
+
+  /** Like `addHound`, but resolves to the status, headers and decoded body. */
+  async addHoundRaw(body: Hound, options?: RequestOptions): Promise<ApiResponse<void>> {
+    return this.request<void>({
+      method: 'POST',
+      path: '/hounds',
+      body: body,
+      contentType: 'application/json',
+      responseKind: 'void',
     }, options);
   }
 }
