@@ -2,4 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { Resource } from './Resource.js';
-export type Pricing = Resource & { tier: string };
+
+export interface Pricing extends Resource {
+  tier: string;
+}

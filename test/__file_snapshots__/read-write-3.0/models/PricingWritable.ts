@@ -2,4 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { ResourceWritable } from './ResourceWritable.js';
-export type PricingWritable = ResourceWritable & { tier: string };
+
+export interface PricingWritable extends ResourceWritable {
+  tier: string;
+}

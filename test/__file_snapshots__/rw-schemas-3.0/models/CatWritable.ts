@@ -2,4 +2,12 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { AnimalBaseWritable } from './AnimalBaseWritable.js';
-export type CatWritable = AnimalBaseWritable & { lives?: number };
+
+export interface CatWritable extends AnimalBaseWritable {
+  /**
+   * Use `remainingLives`.
+   * @defaultValue 9
+   * @deprecated
+   */
+  lives?: number;
+}

@@ -2,4 +2,8 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { AnimalBaseWritable } from './AnimalBaseWritable.js';
-export type DogWritable = AnimalBaseWritable & { barks?: boolean };
+
+export interface DogWritable extends AnimalBaseWritable {
+  /** @defaultValue true */
+  barks?: boolean;
+}
