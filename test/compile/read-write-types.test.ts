@@ -31,7 +31,7 @@ export const update: UpdateUserRequest = { user: body, secret: 's', audit: {} };
 export const withEtag: UpdateUserRequest = { user: body, etag: 'e' }; // error TS2353
 export const emptyAudit: AuditWritable = {};
 export const pricing: PricingWritable = { tier: 'free' };
-export const pricingWithoutTier: PricingWritable = {}; // error TS2322
+export const pricingWithoutTier: PricingWritable = {}; // error TS2741
 export const cat: CatWritable = { kind: 'cat', indoor: true };
 export const catWithId: CatWritable = { kind: 'cat', id: 1 }; // error TS2353
 
