@@ -316,4 +316,3 @@ function typeOnly(schema: ir.Schema): unknown {
   if (rest.kind === 'integer') return { kind: 'number' };
   return 'format' in rest ? { ...rest, format: undefined } : rest;
 }
-
