@@ -13,7 +13,10 @@ import { pointerJoin } from '../shared/errors.js';
  */
 export function hoistInlineSchemas(apis: readonly ir.Api[], schemas: readonly ir.NamedSchema[]): { apis: ir.Api[]; schemas: ir.NamedSchema[] } {
   const hoister = new Hoister(schemas.map((schema) => schema.name));
-  const components = schemas.map((named) => ({ ...named, schema: hoister.descend(named.schema, { kind: 'schema', name: named.name }, [], named.pointer) }));
+  const components = schemas.map((named) => {
+    const schema = hoister.descend(named.schema, { kind: 'schema', name: named.name }, undefined, named.pointer);
+    return schema === named.schema ? named : { ...named, schema };
+  });
   // An operation in several tags is one object in several APIs: hoist it once.
   const done = new Map<ir.Operation, ir.Operation>();
   const hoistedApis = apis.map((api) => ({
@@ -77,7 +80,7 @@ class Hoister {
       if (!schema) {
         const pointer = content.pointer ?? pointerJoin(fallbackPointer, content.mediaType);
         const visited = this.#bodies.get(pointer);
-        schema = visited?.shape === shape ? visited.schema : this.inner(content.schema, rootOf(content, seen.size === 0 && index === 0), [], pointer);
+        schema = visited?.shape === shape ? visited.schema : this.inner(content.schema, rootOf(content, seen.size === 0 && index === 0), undefined, pointer);
         if (!visited) this.#bodies.set(pointer, { shape, schema });
         seen.set(shape, schema);
       }
@@ -86,58 +89,62 @@ class Hoister {
   }
 
   /** A schema below a root: hoisted when it is worth a name, else kept inline with its children visited. */
-  inner(schema: ir.Schema, root: ir.InlineRoot, steps: readonly ir.InlineStep[], pointer: string): ir.Schema {
-    if (!isHoistable(schema)) return this.descend(schema, root, steps, pointer);
+  inner(schema: ir.Schema, root: ir.InlineRoot, steps: Steps, at: Pointer): ir.Schema {
+    if (!isHoistable(schema)) return this.descend(schema, root, steps, at);
+    const pointer = pointerText(at);
     const key = this.#newKey(pointer);
     const index = this.hoisted.length;
     this.hoisted.push({ name: key, schema, pointer }); // placeholder: keeps the parent ahead of its children
-    const body = this.descend(schema, { kind: 'schema', name: key }, [], pointer);
-    this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps } };
+    const body = this.descend(schema, { kind: 'schema', name: key }, undefined, pointer);
+    this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps: stepList(steps) } };
     // The reference keeps the facts written at the use site (description for JSDoc, readOnly, default…).
     const { kind: _kind, ...info } = infoOf(schema);
     return { ...info, kind: 'ref', name: key };
   }
 
-  /** The schema itself stays where it is; its children are visited. */
-  descend(schema: ir.Schema, root: ir.InlineRoot, steps: readonly ir.InlineStep[], pointer: string): ir.Schema {
+  /**
+   * The schema itself stays where it is; its children are visited. Pointers and steps are built
+   * only for what is hoisted, and unchanged subtrees are returned as they are (big specs: less garbage).
+   */
+  descend(schema: ir.Schema, root: ir.InlineRoot, steps: Steps, at: Pointer): ir.Schema {
     switch (schema.kind) {
       case 'object': {
-        const properties = schema.properties.map((property) => ({
-          ...property,
-          schema: this.inner(property.schema, root, [...steps, { kind: 'property', name: property.name }], pointerJoin(pointer, 'properties', property.name)),
-        }));
+        const properties = mapShared(schema.properties, (property) => {
+          const child = this.inner(property.schema, root, { up: steps, step: { kind: 'property', name: property.name } }, { base: at, tokens: ['properties', property.name] });
+          return child === property.schema ? property : { ...property, schema: child };
+        });
         const additional = schema.additionalProperties;
-        return typeof additional === 'object'
-          ? { ...schema, properties, additionalProperties: this.inner(additional, root, [...steps, { kind: 'values' }], pointerJoin(pointer, 'additionalProperties')) }
-          : { ...schema, properties };
+        const values = typeof additional === 'object' ? this.inner(additional, root, { up: steps, step: { kind: 'values' } }, { base: at, tokens: ['additionalProperties'] }) : additional;
+        if (properties === schema.properties && values === additional) return schema;
+        return values === undefined ? { ...schema, properties } : { ...schema, properties, additionalProperties: values };
       }
-      case 'array':
-        return { ...schema, items: this.inner(schema.items, root, [...steps, { kind: 'items' }], pointerJoin(pointer, 'items')) };
+      case 'array': {
+        const items = this.inner(schema.items, root, { up: steps, step: { kind: 'items' } }, { base: at, tokens: ['items'] });
+        return items === schema.items ? schema : { ...schema, items };
+      }
       case 'tuple': {
-        const items = schema.items.map((item, index) => this.inner(item, root, [...steps, { kind: 'items', index }], pointerJoin(pointer, 'prefixItems', index)));
-        const rest = schema.rest && this.inner(schema.rest, root, [...steps, { kind: 'items' }], pointerJoin(pointer, 'items'));
+        const items = mapShared(schema.items, (item, index) => this.inner(item, root, { up: steps, step: { kind: 'items', index } }, { base: at, tokens: ['prefixItems', index] }));
+        const rest = schema.rest && this.inner(schema.rest, root, { up: steps, step: { kind: 'items' } }, { base: at, tokens: ['items'] });
+        if (items === schema.items && rest === schema.rest) return schema;
         return rest ? { ...schema, items, rest } : { ...schema, items };
       }
       case 'union': {
         const worthNaming = schema.variants.filter(isHoistable);
-        if (worthNaming.length === 1) {
-          // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
-          const variants = schema.variants.map((variant) =>
-            isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, pointer) : this.descend(variant, root, steps, pointer),
-          );
-          return { ...schema, variants };
-        }
-        const variants = schema.variants.map((variant, index) => this.inner(variant, root, [...steps, { kind: 'variant', index }], pointerJoin(pointer, 'oneOf', index)));
-        return { ...schema, variants };
+        // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
+        const variants =
+          worthNaming.length === 1
+            ? mapShared(schema.variants, (variant) => (isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, at) : this.descend(variant, root, steps, at)))
+            : mapShared(schema.variants, (variant, index) => this.inner(variant, root, { up: steps, step: { kind: 'variant', index } }, { base: at, tokens: ['oneOf', index] }));
+        return variants === schema.variants ? schema : { ...schema, variants };
       }
       case 'intersection': {
         // allOf members are parts of one type: inline objects stay its body (their properties are visited).
-        const members = schema.members.map((member, index) =>
+        const members = mapShared(schema.members, (member, index) =>
           member.kind === 'object' || member.kind === 'intersection'
-            ? this.descend(member, root, steps, pointer)
-            : this.inner(member, root, [...steps, { kind: 'variant', index }], pointerJoin(pointer, 'allOf', index)),
+            ? this.descend(member, root, steps, at)
+            : this.inner(member, root, { up: steps, step: { kind: 'variant', index } }, { base: at, tokens: ['allOf', index] }),
         );
-        return { ...schema, members };
+        return members === schema.members ? schema : { ...schema, members };
       }
       default:
         return schema;
@@ -151,6 +158,34 @@ class Hoister {
     this.#keys.add(key);
     return key;
   }
+}
+
+/** The steps from the root, innermost last, as a chain: built into a list only for hoisted schemas. */
+type Steps = { readonly up: Steps; readonly step: ir.InlineStep } | undefined;
+
+function stepList(steps: Steps): ir.InlineStep[] {
+  const list: ir.InlineStep[] = [];
+  for (let node = steps; node; node = node.up) list.push(node.step);
+  return list.reverse();
+}
+
+/** A JSON pointer as a chain of tokens: written out only for hoisted schemas. */
+type Pointer = string | { readonly base: Pointer; readonly tokens: readonly (string | number)[] };
+
+function pointerText(pointer: Pointer): string {
+  return typeof pointer === 'string' ? pointer : pointerJoin(pointerText(pointer.base), ...pointer.tokens);
+}
+
+/** `list.map(fn)`, but the same array when `fn` changed no element. */
+function mapShared<T>(list: readonly T[], fn: (item: T, index: number) => T): readonly T[] {
+  let out: T[] | undefined;
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index]!;
+    const mapped = fn(item, index);
+    if (out) out.push(mapped);
+    else if (mapped !== item) out = [...list.slice(0, index), mapped];
+  }
+  return out ?? list;
 }
 
 /** A body whose schema sits in a reusable response or request body is named after that component. */
