@@ -14,7 +14,10 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Names a type may not take: TypeScript's predefined types and the globals that generated code
- * refers to (a model called `Promise` would break every method returning one).
+ * refers to (a model called `Promise` would break every method returning one). `Error` is not
+ * here on purpose: specs often call a model `Error` and keep that name, so generated API, model
+ * and example code never uses the global `Error` (test/hostile/globals.test.ts checks every
+ * global it uses is listed here).
  */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'any', 'unknown', 'never', 'void', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'undefined', 'null',
