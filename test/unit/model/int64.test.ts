@@ -5,7 +5,7 @@
  * a mapping oasgen has is a UserError, and the CLI rejects it too.
  */
 import path from 'node:path';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { generate } from '../../../src/pipeline.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { ROOT, removeDir, runCli, tempDir, typeCheck } from '../../hostile/support.js';
@@ -49,6 +49,31 @@ test("int64: 'string' types int64 as string everywhere, and the client and its e
     await removeDir(dir);
   }
 }, 120_000);
+
+test('inspect --int64 string prints the IR the client is generated from', async () => {
+  const inspect = async (args: string[]) => {
+    const run = await runCli(['inspect', '--input', input, ...args]);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout) as Awaited<ReturnType<typeof generate>>['model'];
+    return catId(model);
+  };
+  expect(await inspect([])).toMatchObject({ kind: 'integer', format: 'int64' });
+  expect(await inspect(['--int64', 'string'])).toMatchObject({ kind: 'string', format: 'int64' });
+}, 60_000);
+
+test('the config\'s "int64" reaches the client; --int64 on the command line overrides it', async () => {
+  const dir = await tempDir('oasgen-int64-config-');
+  try {
+    const config = path.join(dir, 'oasgen.config.json');
+    await writeFile(config, JSON.stringify({ clients: [{ input, output: 'client', int64: 'string' }] }));
+    expect((await runCli(['generate', '--config', config, '--quiet'])).code).toBe(0);
+    expect(await readFile(path.join(dir, 'client/models/Cat.ts'), 'utf8')).toContain('  id?: string;');
+    expect((await runCli(['generate', '--config', config, '--quiet', '--int64', 'number'])).code).toBe(0);
+    expect(await readFile(path.join(dir, 'client/models/Cat.ts'), 'utf8')).toContain('  id?: number;');
+  } finally {
+    await removeDir(dir);
+  }
+}, 60_000);
 
 test('an unknown mapping is a UserError (programmatic) and a usage error (CLI)', async () => {
   await expect(generate({ input, int64: 'bigint' as never })).rejects.toThrow(UserError);
