@@ -110,7 +110,8 @@ it('documents property descriptions and enum values of hoisted schemas', () => {
   const owner = result.files.get('models/PetOwner2.ts')!;
   expect(owner).toContain("/** The owner's name. */");
   expect(result.files.get('models/PetStatus.ts')).toContain('export const PetStatus = {\n  Available: \'available\',');
-  expect(result.files.get('docs/PetOwner2.md')).toContain('Defined inline in the spec at /components/schemas/Pet/properties/owner.');
+  expect(result.files.get('docs/PetOwner2.md')).toContain('Defined inline: property *owner* of [**Pet**](Pet.md) (at /components/schemas/Pet/properties/owner in the spec).');
+  expect(result.files.get('docs/CreatePetRequest2.md')).toContain('Defined inline: the request body (application/json) of [**createPet**](PetsApi.md#createpet)');
 });
 
 it('keeps the IR plain data, hoisted schemas included', () => {

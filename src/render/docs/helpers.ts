@@ -7,6 +7,7 @@ import { inheritanceOf } from '../inheritance.js';
 import { resultType, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
+import { anchorOf, describeInlineOrigin } from './inline-origin.js';
 
 type Helper = Handlebars.HelperDelegate;
 
@@ -34,12 +35,14 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     /** `delete` → `DELETE`. */
     upper: (text: unknown) => String(text).toUpperCase(),
     /** Anchor id for a name (identifiers and scheme names). */
-    anchor: (text: unknown) => String(text).toLowerCase().replace(/[^a-z0-9_-]+/g, '-'),
+    anchor: (text: unknown) => anchorOf(String(text)),
     eq: (a: unknown, b: unknown) => a === b,
     /** The client's default base URL. */
     baseUrl: () => defaultServerUrl(model),
     /** Summary, else description, else the operation id. */
     summaryOf: (operation: NamedOperation) => operation.summary ?? operation.description ?? operation.operationId,
+    /** Where a hoisted inline schema was written, linked: "property *owner* of [**Pet**](Pet.md)". */
+    inlineOrigin: (schema: NamedSchema) => safe(schema.origin?.kind === 'inline' ? describeInlineOrigin(schema.origin, model) : ''),
     /** A link to the model page of a named schema, by its key (`schema.name`, `schema.writable`). */
     modelLink: (name: unknown) => {
       const typeName = schemaNames.get(String(name));

@@ -1,0 +1,69 @@
+import type * as ir from '../../model/ir.js';
+import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js';
+import { markdownInline } from '../../shared/escape.js';
+
+/**
+ * Where a hoisted inline schema was written, as markdown for its model page: "property `owner`
+ * of [**Pet**](Pet.md)", "the items of the response `200` of [**listPets**](PetsApi.md#listpets)".
+ */
+export function describeInlineOrigin(origin: ir.SchemaOrigin, model: NamedModel): string {
+  return [...[...origin.steps].reverse().map(stepText), rootText(origin.root, lookups(model))].join(' of ');
+}
+
+/** Anchor id of a heading or `<a id>` in the docs (the `anchor` template helper). */
+export function anchorOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+}
+
+interface Lookups {
+  readonly typeNames: ReadonlyMap<string, string>;
+  readonly operations: ReadonlyMap<string, { readonly api: NamedApi; readonly operation: NamedOperation }>;
+}
+
+/** Built once per model: one model page per hoisted schema would otherwise scan every operation. */
+const cache = new WeakMap<NamedModel, Lookups>();
+
+function lookups(model: NamedModel): Lookups {
+  let found = cache.get(model);
+  if (!found) {
+    const operations = new Map<string, { api: NamedApi; operation: NamedOperation }>();
+    for (const api of model.apis) for (const operation of api.operations) if (!operations.has(operation.pointer)) operations.set(operation.pointer, { api, operation });
+    found = { typeNames: new Map(model.schemas.map((schema) => [schema.name, schema.typeName])), operations };
+    cache.set(model, found);
+  }
+  return found;
+}
+
+function stepText(step: ir.InlineStep): string {
+  switch (step.kind) {
+    case 'property':
+      return `property *${markdownInline(step.name)}*`;
+    case 'items':
+      return step.index === undefined ? 'the items' : `item ${step.index + 1}`;
+    case 'values':
+      return 'the values (additionalProperties)';
+    case 'variant':
+      return `member ${step.index + 1}`;
+  }
+}
+
+function rootText(root: ir.InlineRoot, model: Lookups): string {
+  switch (root.kind) {
+    case 'schema': {
+      const typeName = model.typeNames.get(root.name);
+      return typeName ? `[**${typeName}**](${typeName}.md)` : 'a model';
+    }
+    case 'component':
+      return `the shared ${root.section === 'responses' ? 'response' : 'request body'} *${markdownInline(root.name)}*`;
+    case 'requestBody':
+      return `the request body (${markdownInline(root.mediaType)}) of ${operationLink(root.operation, model)}`;
+    case 'response':
+      return `the response \`${root.status}\` (${markdownInline(root.mediaType)}) of ${operationLink(root.operation, model)}`;
+  }
+}
+
+function operationLink(pointer: string, model: Lookups): string {
+  const found = model.operations.get(pointer);
+  if (!found) return 'an operation';
+  return `[**${found.operation.methodName}**](${found.api.className}.md#${anchorOf(found.operation.methodName)})`;
+}
