@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type HandlebarsApi from 'handlebars';
 import { UserError } from '../../shared/errors.js';
 import { byCodePoint } from '../../shared/sort.js';
+import { Handlebars } from './handlebars.js';
 import { precompiledTemplates, TemplateCompileError, type TemplateSpec } from './precompiled.js';
 
 /** The default templates, shipped with the package (resolved from this module, never from cwd). */
@@ -41,7 +42,7 @@ export function listTemplates(dir: string, prefix = ''): string[] {
  * An isolated Handlebars environment: defaults overridden file by file from `templatesDir`,
  * partials registered as `partials/<name>`, strict mode so a misspelt field is an error.
  */
-export function createDocsEngine(helpers: Record<string, Handlebars.HelperDelegate>, templatesDir?: string): DocsEngine {
+export function createDocsEngine(helpers: Record<string, HandlebarsApi.HelperDelegate>, templatesDir?: string): DocsEngine {
   const hb = Handlebars.create();
   const defaults = listTemplates(DEFAULT_TEMPLATES_DIR);
   let userFiles: string[] = [];
@@ -77,7 +78,7 @@ export function createDocsEngine(helpers: Record<string, Handlebars.HelperDelega
     if (!(error instanceof TemplateCompileError)) throw error;
     throw templateError(sources.find((source) => source.relativePath === error.template)!, error.cause);
   }
-  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const compiled = new Map<string, HandlebarsApi.TemplateDelegate>();
   for (const source of sources) {
     const template = wrapPartial(source, hb.template(specs.get(source.relativePath)!));
     if (source.relativePath.startsWith('partials/')) {
@@ -97,7 +98,7 @@ export function createDocsEngine(helpers: Record<string, Handlebars.HelperDelega
 }
 
 /** Errors inside a template (or its helpers) name the template, its origin and the line. */
-function wrapPartial(source: TemplateSource, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+function wrapPartial(source: TemplateSource, template: HandlebarsApi.TemplateDelegate): HandlebarsApi.TemplateDelegate {
   return (context, options) => {
     try {
       return template(context, options);

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import type HandlebarsApi from 'handlebars';
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedOperation, NamedParameter, NamedSchema } from '../../names/index.js';
 import { markdown, markdownInline } from '../../shared/escape.js';
@@ -7,9 +7,10 @@ import { inheritanceOf } from '../inheritance.js';
 import { resultType, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
+import { Handlebars } from './handlebars.js';
 import { anchorOf, describeInlineOrigin } from './inline-origin.js';
 
-type Helper = Handlebars.HelperDelegate;
+type Helper = HandlebarsApi.HelperDelegate;
 
 const safe = (text: string) => new Handlebars.SafeString(text);
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import vm from 'node:vm';
-import Handlebars from 'handlebars';
+import type HandlebarsApi from 'handlebars';
 import { codeCachesDisabled, privateCacheDir, readPrivateCache, writePrivateCache } from '../../shared/cache-dir.js';
+import { Handlebars, handlebarsCompiler } from './handlebars.js';
 
 /** One template to compile: its name (relative path), its text and Handlebars' compile options. */
 export interface TemplateInput {
@@ -19,7 +20,7 @@ export interface CompileOptions {
 }
 
 /** Handlebars' compiled form of one template (what `Handlebars.template` takes). */
-export type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+export type TemplateSpec = Parameters<typeof HandlebarsApi.template>[0];
 
 /** A template that failed to compile, with Handlebars' error. */
 export class TemplateCompileError extends Error {
@@ -57,11 +58,12 @@ export function precompiledTemplates(templates: readonly TemplateInput[], cacheD
 
 /** `{"name": <template spec>, …}`: Handlebars' precompiled JavaScript for every template, as one expression. */
 function specsModule(templates: readonly TemplateInput[]): string {
+  const compiler = handlebarsCompiler();
   const entries = templates.map(({ name, text, options }) => {
     let spec: string;
     try {
       // precompile adds defaults to the options object it gets: give it a copy.
-      spec = Handlebars.precompile(text, { ...options }) as unknown as string; // typed as the spec object; it is the spec's source text
+      spec = compiler.precompile(text, { ...options }) as unknown as string; // typed as the spec object; it is the spec's source text
     } catch (error) {
       throw new TemplateCompileError(name, error);
     }
