@@ -1,117 +1,39 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { UserError } from '../shared/errors.js';
 import { GENERATOR_VERSION } from '../shared/version.js';
 import { enableCompileCache } from './compile-cache.js';
 import { displayPath } from './display.js';
 import { ExitCode } from './exit-codes.js';
-
-/** `--int64` (generate and inspect); the values are the model's `INT64_MAPPINGS`, written out so `--help` loads no model code. */
-const INT64_OPTION = {
-  choices: ['number', 'string'] as const,
-  describe: 'Type of format: int64 integers: number (default; exact up to 2^53) or string (for APIs that send int64 as JSON strings)',
-} as const;
-
-const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
-Docs: README.md of the oasgen package.`;
+import { plainGenerateArgs } from './plain-args.js';
+import { parseWithYargs, type CommandRunners } from './yargs-cli.js';
 
 /**
- * Parses the command line and runs one command; resolves to the exit code. Each command's module
- * (and with it ts-morph, handlebars, swagger-parser) loads only when that command runs, so
- * `--help` and `--version` answer without loading them.
+ * The commands' modules (and with them ts-morph, handlebars, swagger-parser) load only when the
+ * command runs, so `--help` and `--version` answer without loading them.
+ */
+const COMMANDS: CommandRunners = {
+  generate: async (args) => (await import('./commands/generate.js')).runGenerate(args),
+  inspect: async (args) => (await import('./commands/inspect.js')).runInspect(args),
+  templates: async (args) => (await import('./commands/templates.js')).runTemplates(args),
+};
+
+/**
+ * Parses the command line and runs one command; resolves to the exit code. The everyday form
+ * (`generate` with plain flags) is read directly: yargs costs ~60 ms a run to load and to
+ * prepare its help text, a fifth of a small spec's whole run. Anything else (help, version,
+ * other commands, unknown or unusual flags, errors) goes through yargs.
  */
 export async function main(argv: string[]): Promise<number> {
-  let exitCode: number = ExitCode.Ok;
-  const parser = yargs(argv)
-    .scriptName('oasgen')
-    .usage('$0 <command> [options]\n\nGenerate typed TypeScript clients and markdown docs from OpenAPI 2.0, 3.0 and 3.1 specs.')
-    .command(
-      'generate',
-      'Generate a client and its docs (no --input: every client in oasgen.config.json)',
-      (y) =>
-        y
-          .option('input', { alias: 'i', type: 'string', describe: 'Spec file (YAML or JSON)' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Output folder (owned by oasgen: see the manifest)' })
-          .option('templates', { alias: 't', type: 'string', describe: 'Folder of template overrides (any file of `oasgen templates --eject`)' })
-          .option('hooks', { type: 'string', describe: 'ES module exporting transformModel and/or transformSourceFile' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file listing clients (default: oasgen.config.json)' })
-          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 2 when the output is stale' })
-          .option('strict', { type: 'boolean', default: false, describe: 'Spec validation problems and duplicate operationIds are errors, not warnings' })
-          .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings and errors' })
-          .option('timings', { type: 'boolean', default: false, describe: 'Print the time of each pipeline stage' })
-          .option('int64', INT64_OPTION)
-          .example('$0 generate', 'regenerate every client of oasgen.config.json')
-          .example('$0 generate -i api.yaml -o src/client', 'one client')
-          .example('$0 generate --check', 'in CI: fail when a checked-in client is stale')
-          .example('$0 generate -i api.yaml -o out --hooks hooks.mjs', 'change the TypeScript with ts-morph'),
-      async (args) => {
-        const { runGenerate } = await import('./commands/generate.js');
-        exitCode = await runGenerate({
-          input: args.input,
-          output: args.output,
-          templates: args.templates,
-          hooks: args.hooks,
-          config: args.config,
-          check: args.check,
-          strict: args.strict,
-          allowRemote: args.allowRemote,
-          quiet: args.quiet,
-          timings: args.timings,
-          int64: args.int64,
-        });
-      },
-    )
-    .command(
-      'inspect',
-      'Print the intermediate model (the context templates receive) as JSON',
-      (y) =>
-        y
-          .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'Spec file (YAML or JSON)' })
-          .option('hooks', { type: 'string', describe: 'Print the model after this hooks module\'s transformModel' })
-          .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
-          .option('int64', INT64_OPTION)
-          .example('$0 inspect -i api.yaml > model.json', 'dump the model'),
-      async (args) => {
-        const { runInspect } = await import('./commands/inspect.js');
-        exitCode = await runInspect({ input: args.input, hooks: args.hooks, allowRemote: args.allowRemote, int64: args.int64 });
-      },
-    )
-    .command(
-      'templates',
-      'Copy the default templates into a folder, ready to edit and pass to --templates',
-      (y) =>
-        y
-          .option('eject', { type: 'string', demandOption: true, describe: 'Folder to copy the templates into (must not contain them yet)' })
-          .example('$0 templates --eject my-templates', 'then: oasgen generate -i api.yaml -o out -t my-templates'),
-      async (args) => {
-        const { runTemplates } = await import('./commands/templates.js');
-        exitCode = await runTemplates({ eject: args.eject });
-      },
-    )
-    .demandCommand(1, 'Give a command: generate, inspect or templates.')
-    .strict()
-    .epilog(EPILOG)
-    .version(GENERATOR_VERSION)
-    .help()
-    .alias('h', 'help')
-    .alias('v', 'version')
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .fail((message, error) => {
-      if (error) throw error;
-      // Throwing stops yargs here: the command must not run after a usage error.
-      throw new UserError(`${message}\nRun "oasgen --help" for usage.`);
-    });
-  await parser.parseAsync();
-  return exitCode;
+  const plain = plainGenerateArgs(argv);
+  if (plain !== undefined) return COMMANDS.generate(plain);
+  return parseWithYargs(argv, COMMANDS);
 }
 
 /** Bin entry: user errors are one line and exit 1; anything else is a bug and says so. */
 async function run(): Promise<void> {
   enableCompileCache();
   try {
-    process.exitCode = await main(hideBin(process.argv));
+    process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UserError) {
       const shown = error.location.file !== undefined
