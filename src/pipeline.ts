@@ -9,7 +9,7 @@ import { renderClient } from './render/ts/index.js';
 import { UserError, type Diagnostic } from './shared/errors.js';
 import { byCodePoint } from './shared/sort.js';
 import { GENERATOR_VERSION } from './shared/version.js';
-import { createManifest, MANIFEST_PATH, writeOutput, type FileSet, type WriteResult } from './write/index.js';
+import { createManifest, MANIFEST_PATH, sha256, writeOutput, type FileSet, type WriteResult } from './write/index.js';
 
 /** Options of one generation (one client): the CLI's flags, as data. */
 export interface GenerateOptions {
@@ -78,7 +78,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (hooks) await time('hooks', () => checkModelHookOutput(hooks.hooks, code));
 
   const files: FileSet = new Map([...code, ...docs.files]);
-  const manifest = createManifest(model, files.keys(), spec.text, GENERATOR_VERSION);
+  const manifest = createManifest(model, files.keys(), spec.hash, GENERATOR_VERSION);
   files.set(MANIFEST_PATH, JSON.stringify(manifest, null, 2) + '\n');
   const diagnostics: Diagnostic[] = [
     ...spec.diagnostics,
@@ -99,13 +99,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /**
  * Load and model in their own frame, so the parsed document (tens of MB on big specs) can be
- * collected once the IR exists instead of living until the files are written: only the text
- * (for the manifest's hash) and the diagnostics are kept.
+ * collected once the IR exists instead of living until the files are written: only the text's
+ * hash (for the manifest) and the diagnostics are kept, not the text (25 MB as a UTF-16 string
+ * for GitHub's spec, alive through rendering, where the peak memory is).
  */
 async function loadAndBuild(options: GenerateOptions, time: <T>(stage: Stage, run: () => T | Promise<T>) => Promise<T>) {
   const loaded = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
   const built = await time('model', () => inFile(options.input, () => buildModel(loaded, { strict: options.strict === true, ...(options.int64 !== undefined ? { int64: options.int64 } : {}) })));
-  return { spec: { text: loaded.text, diagnostics: loaded.diagnostics }, built };
+  return { spec: { hash: sha256(loaded.text), diagnostics: loaded.diagnostics }, built };
 }
 
 /** Errors found past loading point into the spec by JSON pointer; this adds which spec. */

@@ -21,11 +21,11 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The manifest for a file set; deterministic (no times, no absolute paths). */
-export function createManifest(model: NamedModel, files: Iterable<string>, specText: string, version: string): Manifest {
+/** The manifest for a file set; deterministic (no times, no absolute paths). `specHash`: sha256 of the spec's text. */
+export function createManifest(model: NamedModel, files: Iterable<string>, specHash: string, version: string): Manifest {
   return {
     generator: { name: 'oasgen', version },
-    specHash: sha256(specText),
+    specHash,
     files: [...files].sort(byCodePoint),
     operations: model.apis.flatMap((api) =>
       api.operations.map((operation) => ({

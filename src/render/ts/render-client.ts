@@ -18,26 +18,29 @@ export interface RenderClientOptions {
   readonly onSourceFile?: (file: SourceFile, info: { readonly path: string }) => void;
 }
 
-/** Builds every TypeScript file of the client from structures; returns path → text. */
+/**
+ * Builds every TypeScript file of the client from structures; returns path → text. Each
+ * structure is printed as soon as it is built, so only one file's structure is alive at a time
+ * (thousands of them at once were tens of MB of peak memory on big specs).
+ */
 export function renderClient(model: NamedModel, options: RenderClientOptions): Map<string, string> {
   const types = new TypeWriter(model);
-  const structures = new Map<string, SourceFileStructure>();
-  for (const api of model.apis) structures.set(api.fileName, apiClassFile(api, model, types));
-  for (const schema of model.schemas) structures.set(schema.fileName, modelFile(schema, model, types));
-  structures.set('index.ts', indexFile(model));
-
   const banner = lineComment(options.banner.trimEnd()) + '\n\n';
   const files = new Map<string, string>();
   const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
+  let print: (path: string, structure: SourceFileStructure) => string;
   if (options.onSourceFile) {
     // Hooks see every file, the runtime included (a license banner belongs on all of them).
-    const print = sourceFilePrinter(options.onSourceFile);
-    files.set('runtime.ts', banner + print('runtime.ts', runtime));
-    for (const [path, structure] of structures) files.set(path, banner + print(path, structure));
+    const printSourceFile = sourceFilePrinter(options.onSourceFile);
+    files.set('runtime.ts', banner + printSourceFile('runtime.ts', runtime));
+    print = printSourceFile;
   } else {
     files.set('runtime.ts', banner + runtime);
-    for (const [path, structure] of structures) files.set(path, banner + printWithoutAst(path, structure));
+    print = printWithoutAst;
   }
+  for (const api of model.apis) files.set(api.fileName, banner + print(api.fileName, apiClassFile(api, model, types)));
+  for (const schema of model.schemas) files.set(schema.fileName, banner + print(schema.fileName, modelFile(schema, model, types)));
+  files.set('index.ts', banner + print('index.ts', indexFile(model)));
   return files;
 }
 
