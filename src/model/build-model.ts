@@ -9,7 +9,7 @@ import { swagger2Reader, swagger2SecuritySchemes, swagger2Servers } from './from
 import { hoistInlineSchemas } from './hoist-inline.js';
 import { pathsToApis } from './operations.js';
 import { splitReadWrite } from './read-write.js';
-import { schemaToIr } from './schema.js';
+import { namedSchemaToIr } from './schema.js';
 
 /** The IR and what was noticed while building it. */
 export interface BuiltModel {
@@ -44,7 +44,7 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, optio
   if (isObject(schemaContainer)) {
     for (const name of Object.keys(schemaContainer).sort(byCodePoint)) {
       const pointer = pointerJoin(containerPointer, name);
-      schemas.push({ name, schema: schemaToIr(context, schemaContainer[name], pointer), pointer });
+      schemas.push({ name, schema: namedSchemaToIr(context, name, schemaContainer[name], pointer), pointer });
     }
   }
   const description = stringOrUndefined(info['description']);

@@ -30,6 +30,50 @@ export function schemaToIr(context: BuildContext, node: unknown, pointer: string
   return nullable ? makeNullable(base) : base;
 }
 
+/**
+ * A named schema (component). One addition to `schemaToIr`: a schema that extends a base with a
+ * `discriminator` through `allOf` (OAS inheritance: `Cat: allOf [Pet, {…}]`, `Pet.discriminator`)
+ * carries its tag, `petType: 'Cat'` (the base's mapping value for it, else its component name),
+ * where that does not contradict its own declaration, so a value of it says which kind it is.
+ */
+export function namedSchemaToIr(context: BuildContext, name: string, node: unknown, pointer: string): ir.Schema {
+  const schema = schemaToIr(context, node, pointer);
+  if (!isObject(node) || !Array.isArray(node['allOf'])) return schema;
+  for (const member of node['allOf']) {
+    if (!isObject(member) || typeof member['$ref'] !== 'string' || !member['$ref'].startsWith(context.schemaRefPrefix)) continue;
+    let base: unknown;
+    try {
+      base = resolvePointer(context, member['$ref']);
+    } catch {
+      continue;
+    }
+    if (!isObject(base)) continue;
+    const discriminator = discriminatorToIr(context, base['discriminator']);
+    if (!discriminator) continue;
+    const value = discriminator.mapping.find((entry) => entry.schema === name)?.value ?? name;
+    if (!acceptsTag(context, `${context.schemaRefPrefix}${encodeToken(name)}`, discriminator.propertyName, value)) return schema;
+    return withTag(schema, { name: discriminator.propertyName, required: true, schema: { kind: 'enum', values: [value] } });
+  }
+  return schema;
+}
+
+/** The allOf with its own (inline) object declaring `tag`, replacing a property of that name. */
+function withTag(schema: ir.Schema, tag: ir.Property): ir.Schema {
+  const tagObject: ir.Schema = { kind: 'object', properties: [tag] };
+  if (schema.kind === 'union') return schema; // nullable: `(Cat | null) & { … }` would drop the null
+  if (schema.kind !== 'intersection') {
+    // `allOf: [Pet]` alone is the reference itself: the facts (description…) stay on the whole.
+    const { title, description, deprecated, readOnly, writeOnly, default: defaultValue, example, ...bare } = schema;
+    return withInfo({ kind: 'intersection', members: [bare as ir.Schema, tagObject] }, schemaInfoOf({ title, description, deprecated, readOnly, writeOnly, default: defaultValue, example }));
+  }
+  const index = schema.members.map((member) => member.kind).lastIndexOf('object');
+  const own = schema.members[index];
+  if (own?.kind !== 'object') return { ...schema, members: [...schema.members, tagObject] };
+  const members = [...schema.members];
+  members[index] = { ...own, properties: [...own.properties.filter((property) => property.name !== tag.name), tag] };
+  return { ...schema, members };
+}
+
 function refToIr(context: BuildContext, ref: string, pointer: string, depth: number): ir.Schema {
   if (ref.startsWith(context.schemaRefPrefix)) {
     const name = decodeToken(ref.slice(context.schemaRefPrefix.length));

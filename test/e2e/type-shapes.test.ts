@@ -1,7 +1,8 @@
 /**
  * The type shapes of test/fixtures/specs/types-3.0.yaml work for a caller at compile time (tsc
  * --strict; every `@ts-expect-error` line must be an error): a discriminator without `mapping`
- * narrows by the implicit tag (the component name); `allOf` interfaces with `extends` are
+ * narrows by the implicit tag (the component name); an `allOf` child of a base with a
+ * discriminator carries its tag; `allOf` interfaces with `extends` are
  * assignable to their parents and keep required properties; a request body is checked against
  * the `contentType` chosen for the call (overloads), while a body type shared by every media type
  * keeps one signature.
@@ -15,7 +16,7 @@ import { fixtureSpec, generateClient } from './generate-client.js';
 
 const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
 
-const CALLER = `import { UploadsApi, type Animal, type Kennel, type Pet, type Puppy, type Shape, type Stamped } from './index.js';
+const CALLER = `import { UploadsApi, type Animal, type Bike, type Car, type Kennel, type Pet, type Puppy, type Shape, type Stamped, type Vehicle } from './index.js';
 
 export function describePet(pet: Pet): string {
   switch (pet.petType) {
@@ -44,6 +45,15 @@ export const asAnimal: Animal = puppy;
 export const kennel: Kennel = { ...puppy, size: 'small' };
 export const asPuppy: Puppy = kennel;
 export const stamped: Stamped = { id: '2', createdAt: '2024-01-01T00:00:00Z' };
+// allOf children of a base with a discriminator carry their tag (mapping value, else component name).
+export function gearsOf(vehicle: Bike | Car): number {
+  return vehicle.vehicleType === 'bike' ? (vehicle.gears ?? 0) : 0;
+}
+export const bike: Bike = { vehicleType: 'bike', gears: 3 };
+export const vehicle: Vehicle = bike;
+// @ts-expect-error a Car's tag is 'Car'
+export const notACar: Car = { vehicleType: 'bike' };
+
 // @ts-expect-error Puppy requires name (optional in Animal)
 export const nameless: Puppy = { id: '1', age: 1 };
 
