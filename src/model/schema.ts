@@ -47,7 +47,9 @@ export function namedSchemaToIr(context: BuildContext, name: string, node: unkno
     } catch {
       continue;
     }
-    if (!isObject(base)) continue;
+    // A discriminator beside oneOf/anyOf belongs to that union, not to an inheritance base: a schema
+    // extending the union is one of its members already (a tag of its own would make it `never`).
+    if (!isObject(base) || base['oneOf'] !== undefined || base['anyOf'] !== undefined) continue;
     const discriminator = discriminatorToIr(context, base['discriminator']);
     if (!discriminator) continue;
     const value = discriminator.mapping.find((entry) => entry.schema === name)?.value ?? name;

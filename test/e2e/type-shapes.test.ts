@@ -16,7 +16,7 @@ import { fixtureSpec, generateClient } from './generate-client.js';
 
 const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
 
-const CALLER = `import { UploadsApi, type Animal, type Bike, type Car, type Kennel, type Pet, type Puppy, type Shape, type Stamped, type Vehicle } from './index.js';
+const CALLER = `import { UploadsApi, type Animal, type Bike, type Car, type Kennel, type OwnedPet, type Pet, type Puppy, type Shape, type Stamped, type Vehicle } from './index.js';
 
 export function describePet(pet: Pet): string {
   switch (pet.petType) {
@@ -51,6 +51,8 @@ export function gearsOf(vehicle: Bike | Car): number {
 }
 export const bike: Bike = { vehicleType: 'bike', gears: 3 };
 export const vehicle: Vehicle = bike;
+// Extending a discriminated oneOf adds no tag of its own: an OwnedPet is still a Cat or a Dog.
+export const owned: OwnedPet = { petType: 'Cat', name: 'Tom', owner: 'me' };
 // @ts-expect-error a Car's tag is 'Car'
 export const notACar: Car = { vehicleType: 'bike' };
 

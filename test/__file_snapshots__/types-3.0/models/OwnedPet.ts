@@ -3,4 +3,4 @@
 
 import type { Pet } from './Pet.js';
 /** A parent that is a union cannot be extended → stays an intersection. */
-export type OwnedPet = Pet & { owner?: string; petType: 'OwnedPet' };
+export type OwnedPet = Pet & { owner?: string };
