@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../shared/errors.js';
@@ -237,7 +238,10 @@ async function writeFreshOutput(outputDir: string, files: FileSet): Promise<Writ
   await rm(staging, { recursive: true, force: true });
   try {
     await makeParentDirs(staging, all);
-    await eachConcurrently(all, (relativePath) => writeFile(path.join(staging, relativePath), files.get(relativePath)!, 'utf8'));
+    // One file after another, synchronously: concurrent creates in the same folders (libuv's four
+    // threads) contended in the kernel on this kind of machine, costing about twice the system
+    // time (GitHub's 13k files: 7–14 s vs 0.5–7.6 s of sys time, paired runs on a shared disk).
+    for (const relativePath of all) writeFileSync(path.join(staging, relativePath), files.get(relativePath)!, 'utf8');
     await rename(staging, outputDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
