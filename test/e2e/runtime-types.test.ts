@@ -3,14 +3,7 @@
  * test/fixtures/specs/runtime-encoding.yaml) by status with `hasStatus` and gets each documented
  * body type; the wrong type is a compile error (`@ts-expect-error` lines must be errors).
  */
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { fixtureSpec, generateClient } from './generate-client.js';
-
-const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+import { compileCaller, fixtureSpec } from './generate-client.js';
 
 const CALLER = `import { ApiError, EncodingApi, hasStatus, NetworkError, TimeoutError, type GetPartError, type NotFound, type Problem } from './index.js';
 
@@ -44,21 +37,6 @@ export async function describePart(api: EncodingApi): Promise<string> {
 
 describe('typed error bodies', () => {
   it('hasStatus narrows an operation error union to the documented body type (tsc --strict)', async () => {
-    const client = await generateClient(fixtureSpec('runtime-encoding.yaml'));
-    try {
-      await writeFile(path.join(client.dir, 'caller.ts'), CALLER);
-      const tsconfig = {
-        compilerOptions: {
-          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], strict: true,
-          exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true, types: [],
-        },
-        include: ['**/*.ts'],
-      };
-      await writeFile(path.join(client.dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-      const result = await promisify(execFile)(process.execPath, [tsc, '-p', client.dir]).catch((error: { stdout: string }) => error);
-      expect('stdout' in result ? result.stdout : '').toBe('');
-    } finally {
-      await client.remove();
-    }
+    expect(await compileCaller(fixtureSpec('runtime-encoding.yaml'), CALLER)).toBe('');
   });
 });
