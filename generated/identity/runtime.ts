@@ -321,6 +321,8 @@ function expandPath(template: string, params: StyledParameter[] = []): string {
     if (!text || text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" is ${text ? 'a dot segment' : 'missing'}`);
     template = template.replace(`{${name}}`, () => text); // a function: `$` in text is not a pattern
   }
+  // Values are percent-encoded, so a brace left is a template variable no parameter filled.
+  if (template.includes('{')) throw new TypeError(`Path parameter "${template.split(/[{}]/)[1]}" is missing`);
   return template;
 }
 

@@ -82,6 +82,10 @@ function operationToIr(context: BuildContext, reader: OperationReader, source: O
     const parameter = reader.parameter(context, node, at);
     if (parameter) parameters.push(parameter);
   }
+  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+    // Lenient: the client still generates; calling it fails with "Path parameter … is missing" instead of sending `{name}`.
+    if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === name)) warn(context, `path template variable "${name}" has no path parameter`, pointer);
+  }
   const requestBody = reader.requestBody(context, operation, merged, pointer);
   const responses = responsesToIr(context, reader, operation, pointer);
   const operationId = stringOrUndefined(operation['operationId'])?.trim();

@@ -37,3 +37,13 @@ describe('lenient by default, --strict on request', () => {
     expect(() => buildModel(loaded, { strict: true })).toThrow(/parameter location "body".*\(and 1 more\)/);
   });
 });
+
+describe('a path template variable without a path parameter', () => {
+  const undeclared = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'undeclared-path-variable.yaml');
+
+  it('is a warning at the operation (the call then fails instead of sending "{x}"), an error under strict', async () => {
+    const loaded = await loadSpec(undeclared);
+    expect(buildModel(loaded).diagnostics).toEqual([{ severity: 'warning', message: 'path template variable "x" has no path parameter', pointer: '/paths/~1a~1{x}~1b~1{y}/get' }]);
+    expect(() => buildModel(loaded, { strict: true })).toThrow(/path template variable "x" has no path parameter/);
+  });
+});

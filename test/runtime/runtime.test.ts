@@ -55,6 +55,8 @@ describe('URL building', () => {
   it('rejects a missing path parameter', async () => {
     const server = await serve(ok);
     await expect(api(server).call({ path: '/a/{x}', pathParams: [['x', undefined]] })).rejects.toThrow('Path parameter "x" is missing');
+    await expect(api(server).call({ path: '/a/{x}/b/{y}', pathParams: [['x', 'v']] })).rejects.toThrow('Path parameter "y" is missing');
+    expect(server.requests).toHaveLength(0);
   });
 
   it('joins basePath with a trailing slash and keeps its own path; uses the default base path when none is configured', async () => {
