@@ -9,6 +9,7 @@ import type {
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
+import type { QueryParameter, StyledParameter } from '../../runtime/runtime.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter } from '../../names/index.js';
 import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { mediaKind, resultType, successShape, type TypeWriter } from '../type-text.js';
@@ -296,7 +297,7 @@ function operationDocs(operation: NamedOperation, note?: string) {
  * Query styles the runtime's `QueryParameter.style` accepts (`tabDelimited`: Swagger 2 `tsv`); any
  * other style is sent as `form` with the parameter's `explode` (comma-separated).
  */
-const RUNTIME_QUERY_STYLES = ['form', 'spaceDelimited', 'pipeDelimited', 'tabDelimited', 'deepObject'] as const;
+const RUNTIME_QUERY_STYLES: readonly string[] = ['form', 'spaceDelimited', 'pipeDelimited', 'tabDelimited', 'deepObject'] satisfies NonNullable<QueryParameter['style']>[];
 
 /** The RequestSpec object literal handed to the runtime. Spec text enters only as string literals. */
 function requestSpec(operation: NamedOperation, model: NamedModel): string {
@@ -308,7 +309,7 @@ function requestSpec(operation: NamedOperation, model: NamedModel): string {
         const value = location === 'path' ? parameter.identifier : `${operation.paramsName}.${parameter.identifier}`;
         // Cookies are always sent comma-joined; path and header values carry their style unless it is the default (simple, unexploded).
         const styled = location !== 'cookie' && (parameter.style !== 'simple' || parameter.explode);
-        const style = stringLiteral(parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple');
+        const style = stringLiteral((parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple') satisfies StyledParameter[2]);
         return `[${stringLiteral(parameter.name)}, ${value}${styled ? `, ${style}, ${parameter.explode}` : ''}]`;
       });
   const pathPairs = pairs('path');
@@ -316,7 +317,7 @@ function requestSpec(operation: NamedOperation, model: NamedModel): string {
   const query = operation.parameters
     .filter((parameter) => parameter.in === 'query')
     .map((parameter) => {
-      const style = (RUNTIME_QUERY_STYLES as readonly string[]).includes(parameter.style) ? parameter.style : 'form';
+      const style = RUNTIME_QUERY_STYLES.includes(parameter.style) ? parameter.style : 'form';
       const extra = style === 'form' && parameter.explode ? '' : `, style: ${stringLiteral(style)}, explode: ${parameter.explode}`;
       return `{ name: ${stringLiteral(parameter.name)}, value: ${operation.paramsName}.${parameter.identifier}${extra} }`;
     });
