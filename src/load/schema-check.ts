@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { privateCacheDir } from '../shared/cache-dir.js';
+import { codeCachesDisabled, privateCacheDir, readPrivateCache, writePrivateCache } from '../shared/cache-dir.js';
 
 /** One violation of the OpenAPI JSON schema, as ajv reports it. */
 export interface SchemaProblem {
@@ -41,13 +40,14 @@ export function loadValidator(version: '3.0' | '3.1'): Validate {
   const schema = openApiSchema(version);
   const ajvVersion = (fromSwaggerParser('ajv/package.json') as { version: string }).version;
   const key = createHash('sha256').update(`${ajvVersion}\0${JSON.stringify(AJV_OPTIONS)}\0${JSON.stringify(schema)}`).digest('hex').slice(0, 32);
-  const dir = privateCacheDir('validators');
+  const dir = codeCachesDisabled() ? undefined : privateCacheDir('validators');
   const file = dir !== undefined ? path.join(dir, `openapi-${version}-${key}.cjs`) : undefined;
-  if (file !== undefined) {
+  const cached = file !== undefined ? readPrivateCache(file)?.toString('utf8') : undefined;
+  if (cached !== undefined) {
     try {
-      return evaluate(readFileSync(file, 'utf8'));
+      return evaluate(cached);
     } catch {
-      // not cached yet (or unreadable): compile below
+      // damaged cache file: compile below and replace it
     }
   }
   const ajv = createAjv(version);
@@ -55,9 +55,7 @@ export function loadValidator(version: '3.0' | '3.1'): Validate {
   if (file !== undefined) {
     try {
       const standalone = (fromSwaggerParser('ajv/dist/standalone') as { default: (ajv: unknown, validate: unknown) => string }).default;
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, standalone(ajv, validate), { mode: 0o600 });
-      renameSync(temporary, file);
+      writePrivateCache(file, standalone(ajv, validate));
     } catch {
       // caching is optional
     }
