@@ -1,30 +1,27 @@
 import type { GenerateArgs } from './commands/generate.js';
+import { GENERATE_OPTIONS } from './generate-options.js';
 
-/** `generate`'s options that take a value, by every spelling the fast path accepts. */
-const STRING_FLAGS: Readonly<Record<string, 'input' | 'output' | 'templates' | 'hooks' | 'config'>> = {
-  '--input': 'input',
-  '-i': 'input',
-  '--output': 'output',
-  '-o': 'output',
-  '--templates': 'templates',
-  '-t': 'templates',
-  '--hooks': 'hooks',
-  '--config': 'config',
-  '-c': 'config',
-};
+/** How one of `generate`'s flags is read on the fast path: its GenerateArgs key and what follows it. */
+interface PlainFlag {
+  readonly key: keyof GenerateArgs;
+  readonly type: 'string' | 'boolean';
+  /** Values yargs accepts (any other is left to it, so is its message); undefined: any. */
+  readonly choices: readonly string[] | undefined;
+}
 
-/** `--int64`'s choices (yargs refuses any other value: left to it, so is its message). */
-const INT64_CHOICES: readonly string[] = ['number', 'string'];
-
-/** `generate`'s switches (no value). */
-const BOOLEAN_FLAGS: Readonly<Record<string, 'check' | 'strict' | 'allowRemote' | 'quiet' | 'timings'>> = {
-  '--check': 'check',
-  '--strict': 'strict',
-  '--allow-remote': 'allowRemote',
-  '--quiet': 'quiet',
-  '-q': 'quiet',
-  '--timings': 'timings',
-};
+/** `generate`'s flags by every spelling the fast path accepts (`--name`, `-alias`), from GENERATE_OPTIONS. */
+const PLAIN_FLAGS: ReadonlyMap<string, PlainFlag> = new Map(
+  Object.entries(GENERATE_OPTIONS).flatMap(([name, option]) => {
+    const flag: PlainFlag = {
+      // yargs' camelCase copy of a kebab-case name, the one GenerateArgs uses
+      key: name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof GenerateArgs,
+      type: 'type' in option ? option.type : 'string',
+      choices: 'choices' in option ? option.choices : undefined,
+    };
+    const spellings = 'alias' in option ? [`--${name}`, `-${option.alias}`] : [`--${name}`];
+    return spellings.map((spelling) => [spelling, flag] as const);
+  }),
+);
 
 /**
  * The flags of `oasgen generate` when the command line is in its plain form: `generate`, then
@@ -35,38 +32,21 @@ const BOOLEAN_FLAGS: Readonly<Record<string, 'check' | 'strict' | 'allowRemote' 
  */
 export function plainGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {
   if (argv[0] !== 'generate') return undefined;
-  const strings: Partial<Record<'input' | 'output' | 'templates' | 'hooks' | 'config', string>> = {};
-  const switches = { check: false, strict: false, allowRemote: false, quiet: false, timings: false };
-  let int64: 'number' | 'string' | undefined;
+  const args: Record<string, string | boolean | undefined> = {};
+  for (const flag of new Set(PLAIN_FLAGS.values())) args[flag.key] = flag.type === 'boolean' ? false : undefined;
   const seen = new Set<string>();
   for (let index = 1; index < argv.length; index++) {
-    const word = argv[index]!;
-    if (word === '--int64') {
-      const value = argv[++index];
-      if (int64 !== undefined || value === undefined || !INT64_CHOICES.includes(value)) return undefined;
-      int64 = value as 'number' | 'string';
-      continue;
-    }
-    const stringFlag = Object.hasOwn(STRING_FLAGS, word) ? STRING_FLAGS[word] : undefined;
-    const booleanFlag = Object.hasOwn(BOOLEAN_FLAGS, word) ? BOOLEAN_FLAGS[word] : undefined;
-    const key = stringFlag ?? booleanFlag;
-    if (key === undefined || seen.has(key)) return undefined;
-    seen.add(key);
-    if (booleanFlag !== undefined) {
-      switches[booleanFlag] = true;
+    const flag = PLAIN_FLAGS.get(argv[index]!);
+    if (flag === undefined || seen.has(flag.key)) return undefined;
+    seen.add(flag.key);
+    if (flag.type === 'boolean') {
+      args[flag.key] = true;
       continue;
     }
     const value = argv[++index];
     if (value === undefined || value === '' || value.startsWith('-')) return undefined;
-    strings[stringFlag!] = value;
+    if (flag.choices !== undefined && !flag.choices.includes(value)) return undefined;
+    args[flag.key] = value;
   }
-  return {
-    input: strings.input,
-    output: strings.output,
-    templates: strings.templates,
-    hooks: strings.hooks,
-    config: strings.config,
-    ...switches,
-    int64,
-  };
+  return args as unknown as GenerateArgs;
 }

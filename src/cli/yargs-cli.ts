@@ -7,12 +7,7 @@ import { GENERATOR_VERSION } from '../shared/version.js';
 import type { GenerateArgs } from './commands/generate.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { ExitCode } from './exit-codes.js';
-
-/** `--int64` (generate and inspect); the values are the model's `INT64_MAPPINGS`, written out so `--help` loads no model code. */
-const INT64_OPTION = {
-  choices: ['number', 'string'] as const,
-  describe: 'Type of format: int64 integers: number (default; exact up to 2^53) or string (for APIs that send int64 as JSON strings)',
-} as const;
+import { GENERATE_OPTIONS, INT64_OPTION } from './generate-options.js';
 
 const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
 Docs: README.md of the oasgen package.`;
@@ -36,17 +31,7 @@ export async function parseWithYargs(argv: string[], commands: CommandRunners): 
       'Generate a client and its docs (no --input: every client in oasgen.config.json)',
       (y) =>
         y
-          .option('input', { alias: 'i', type: 'string', describe: 'Spec file (YAML or JSON)' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Output folder (owned by oasgen: see the manifest)' })
-          .option('templates', { alias: 't', type: 'string', describe: 'Folder of template overrides (any file of `oasgen templates --eject`)' })
-          .option('hooks', { type: 'string', describe: 'ES module exporting transformModel and/or transformSourceFile' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file listing clients (default: oasgen.config.json)' })
-          .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 2 when the output is stale' })
-          .option('strict', { type: 'boolean', default: false, describe: 'Spec validation problems and duplicate operationIds are errors, not warnings' })
-          .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings and errors' })
-          .option('timings', { type: 'boolean', default: false, describe: 'Print the time of each pipeline stage' })
-          .option('int64', INT64_OPTION)
+          .options(GENERATE_OPTIONS)
           .example('$0 generate', 'regenerate every client of oasgen.config.json')
           .example('$0 generate -i api.yaml -o src/client', 'one client')
           .example('$0 generate --check', 'in CI: fail when a checked-in client is stale')
