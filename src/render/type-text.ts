@@ -184,11 +184,16 @@ export class TypeWriter {
  * member's component name) where they do not contradict the member; other variants stay as they are.
  */
 export function tagged(variant: ir.Schema, discriminator: ir.Discriminator | undefined): ir.Schema {
-  if (!discriminator || variant.kind !== 'ref') return variant;
-  const values = discriminator.mapping.filter((entry) => entry.schema === variant.name).map((entry) => entry.value);
-  if (values.length === 0) return variant;
+  const values = tagValues(variant, discriminator);
+  if (!discriminator || values.length === 0) return variant;
   const tag: ir.Schema = { kind: 'object', properties: [{ name: discriminator.propertyName, required: true, schema: { kind: 'enum', values } }] };
   return { kind: 'intersection', members: [variant, tag] };
+}
+
+/** The discriminator values `mapping` gives a `$ref` variant (none for inline variants or without a discriminator). */
+export function tagValues(variant: ir.Schema, discriminator: ir.Discriminator | undefined): string[] {
+  if (!discriminator || variant.kind !== 'ref') return [];
+  return discriminator.mapping.filter((entry) => entry.schema === variant.name).map((entry) => entry.value);
 }
 
 function needsParens(schema: ir.Schema, text: string): boolean {

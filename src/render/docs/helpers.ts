@@ -4,7 +4,7 @@ import type { NamedModel, NamedOperation, NamedParameter, NamedSchema } from '..
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { inheritanceOf } from '../inheritance.js';
-import { resultType, type TypeWriter } from '../type-text.js';
+import { resultType, tagValues, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
@@ -111,7 +111,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       const list = schema.kind === 'union' ? schema.variants : schema.kind === 'intersection' ? schema.members : [];
       const discriminator = schema.kind === 'union' ? schema.discriminator : undefined;
       return list.map((member) => {
-        const values = discriminator && member.kind === 'ref' ? discriminator.mapping.filter((entry) => entry.schema === member.name).map((entry) => entry.value) : [];
+        const values = tagValues(member, discriminator);
         const link = safe(typeLink(member));
         return values.length === 0 ? { link } : { link, tag: safe(`${markdownInline(discriminator!.propertyName)}: ${values.map((value) => markdownInline(JSON.stringify(value))).join(' or ')}`) };
       });
