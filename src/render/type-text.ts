@@ -63,6 +63,11 @@ export class TypeWriter {
     return false;
   }
 
+  /** The schema a component name refers to (`model.schemas[].name`); undefined when there is none. */
+  schemaOf(name: string): ir.Schema | undefined {
+    return this.#schemas.get(name);
+  }
+
   /** Type name of a named schema. */
   typeName(schemaName: string): string {
     const name = this.#typeNames.get(schemaName);

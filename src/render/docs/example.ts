@@ -15,22 +15,16 @@ const MAX_EXAMPLE_DEPTH = 3;
  * string literals.
  */
 export class ExampleWriter {
-  readonly #schemas: ReadonlyMap<string, ir.Schema>;
-
   constructor(
     private readonly model: NamedModel,
     private readonly types: TypeWriter,
-    schemas?: ReadonlyMap<string, ir.Schema>,
-  ) {
-    // Shared with the per-operation writers: building it for each one made docs quadratic.
-    this.#schemas = schemas ?? new Map(model.schemas.map((schema) => [schema.name, schema.schema]));
-  }
+  ) {}
 
   /** A complete example program calling one operation. */
   operation(api: NamedApi, operation: NamedOperation): string {
     // A writer of its own records the named types this program mentions: exactly those are imported.
     const types = this.types.recording();
-    const values = new ExampleWriter(this.model, types, this.#schemas);
+    const values = new ExampleWriter(this.model, types);
     const imports = new Set<string>(['ApiError', 'Configuration', api.className]);
     const typeImports = new Set<string>();
     const lines: string[] = [];
@@ -104,7 +98,7 @@ export class ExampleWriter {
   value(schema: ir.Schema, hint: string, depth: number, seen: Set<string>): string {
     switch (schema.kind) {
       case 'ref': {
-        const target = this.#schemas.get(schema.name);
+        const target = this.types.schemaOf(schema.name);
         // `{}` converts to an object type only; anything else goes through `unknown`.
         if (!target || seen.has(schema.name)) return `{} as ${target?.kind === 'object' ? '' : 'unknown as '}${this.types.typeName(schema.name)}`;
         return this.value({ ...target, ...(schema.example !== undefined ? { example: schema.example } : {}) } as ir.Schema, hint, depth, new Set([...seen, schema.name]));
@@ -267,11 +261,11 @@ export class ExampleWriter {
     return this.#flatten([schema], 0)?.some((object) => object.properties.some((property) => PROTOTYPE_NAMES.has(property.name))) ?? false;
   }
 
-  /** A schema with its component reference followed (one step; undefined when dangling). */
+  /** A schema with its component references followed (a few steps; undefined when dangling or a cycle). */
   #resolve(schema: ir.Schema): ir.Schema | undefined {
     let target: ir.Schema | undefined = schema;
     // Alias chains (A: $ref B) are followed a few steps; a cycle of aliases stays unresolved.
-    for (let step = 0; target?.kind === 'ref' && step < 8; step++) target = this.#schemas.get(target.name);
+    for (let step = 0; target?.kind === 'ref' && step < 8; step++) target = this.types.schemaOf(target.name);
     return target?.kind === 'ref' ? undefined : target;
   }
 }
