@@ -1,5 +1,6 @@
 import type * as ir from './ir.js';
 import { pointerJoin } from '../shared/errors.js';
+import { splitInfo } from './schema.js';
 
 /**
  * Hoists inline schemas worth a name of their own (objects with properties, enums of two or more
@@ -98,8 +99,7 @@ class Hoister {
     const body = this.descend(schema, { kind: 'schema', name: key }, undefined, pointer);
     this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps: stepList(steps) } };
     // The reference keeps the facts written at the use site (description for JSDoc, readOnly, default…).
-    const { kind: _kind, ...info } = infoOf(schema);
-    return { ...info, kind: 'ref', name: key };
+    return { ...splitInfo(schema).info, kind: 'ref', name: key };
   }
 
   /**
@@ -197,20 +197,6 @@ function componentRoot(pointer: string | undefined, section: 'responses' | 'requ
   if (tokens[0] === 'components' && tokens[1] === section) name = tokens[2];
   else if (tokens[0] === swagger2Section) name = tokens[1];
   return name === undefined ? undefined : { kind: 'component', section, name: name.replace(/~1/g, '/').replace(/~0/g, '~') };
-}
-
-/** The SchemaInfo facts of a schema (and its kind). */
-function infoOf(schema: ir.Schema): ir.SchemaInfo & { kind: string } {
-  const { title, description, deprecated, readOnly, writeOnly, default: defaultValue, example } = schema;
-  const info: { -readonly [K in keyof ir.SchemaInfo]: ir.SchemaInfo[K] } & { kind: string } = { kind: schema.kind };
-  if (title !== undefined) info.title = title;
-  if (description !== undefined) info.description = description;
-  if (deprecated !== undefined) info.deprecated = deprecated;
-  if (readOnly !== undefined) info.readOnly = readOnly;
-  if (writeOnly !== undefined) info.writeOnly = writeOnly;
-  if (defaultValue !== undefined) info.default = defaultValue;
-  if (example !== undefined) info.example = example;
-  return info;
 }
 
 /** A union's only named variant documents the union: it takes the union's description when it has none. */

@@ -65,8 +65,8 @@ function withTag(schema: ir.Schema, tag: ir.Property): ir.Schema {
   if (schema.kind === 'union') return schema; // nullable: `(Cat | null) & { … }` would drop the null
   if (schema.kind !== 'intersection') {
     // `allOf: [Pet]` alone is the reference itself: the facts (description…) stay on the whole.
-    const { title, description, deprecated, readOnly, writeOnly, default: defaultValue, example, ...bare } = schema;
-    return withInfo({ kind: 'intersection', members: [bare as ir.Schema, tagObject] }, schemaInfoOf({ title, description, deprecated, readOnly, writeOnly, default: defaultValue, example }));
+    const { info, bare } = splitInfo(schema);
+    return withInfo({ kind: 'intersection', members: [bare, tagObject] }, info);
   }
   const index = schema.members.map((member) => member.kind).lastIndexOf('object');
   const own = schema.members[index];
@@ -362,9 +362,14 @@ function makeNullable(schema: ir.Schema): ir.Schema {
   if (schema.kind === 'union') {
     return schema.variants.some((variant) => variant.kind === 'null') ? schema : { ...schema, variants: [...schema.variants, { kind: 'null' }] };
   }
-  const { title, description, deprecated, readOnly, writeOnly, default: def, example, ...bare } = schema;
-  const info = schemaInfoOf({ title, description, deprecated, readOnly, writeOnly, default: def, example });
-  return withInfo({ kind: 'union', variants: [bare as ir.Schema, { kind: 'null' }] }, info);
+  const { info, bare } = splitInfo(schema);
+  return withInfo({ kind: 'union', variants: [bare, { kind: 'null' }] }, info);
+}
+
+/** A schema split into its SchemaInfo facts (only those set) and the rest. */
+export function splitInfo(schema: ir.Schema): { info: ir.SchemaInfo; bare: ir.Schema } {
+  const { title, description, deprecated, readOnly, writeOnly, default: defaultValue, example, ...bare } = schema;
+  return { info: schemaInfoOf({ title, description, deprecated, readOnly, writeOnly, default: defaultValue, example }), bare: bare as ir.Schema };
 }
 
 function schemaInfoOf(info: Record<string, unknown>): ir.SchemaInfo {
