@@ -17,7 +17,6 @@ export function splitReadWrite(apis: readonly ir.Api[], schemas: readonly ir.Nam
   const facts = new Map(schemas.map((named) => [named.name, ownFacts(named.schema)]));
   if (![...facts.values()].some((fact) => fact.readOnly || fact.writeOnly)) return { apis: [...apis], schemas: [...schemas] };
 
-  const byName = new Map(schemas.map((named) => [named.name, named]));
   const roles = new Map<string, Role>();
   for (const named of schemas) roles.set(named.name, roleOf(named, roles));
   const differs = writeShapeDiffers(facts);
@@ -28,10 +27,10 @@ export function splitReadWrite(apis: readonly ir.Api[], schemas: readonly ir.Nam
   const reached = new Set<string>();
   const visited = new Set<string>();
   const queue: string[] = [];
-  for (const operation of requestBodies.keys()) for (const content of operation.requestBody?.contents ?? []) queue.push(...references(content.schema));
+  for (const operation of requestBodies.keys()) for (const content of operation.requestBody?.contents ?? []) queue.push(...ownFacts(content.schema).references);
   for (let index = 0; index < queue.length; index++) {
     const name = queue[index]!;
-    if (visited.has(name) || !byName.has(name)) continue;
+    if (visited.has(name) || !facts.has(name)) continue;
     visited.add(name);
     const role = roles.get(name);
     if (role === 'response' || !differs.has(name)) continue;
@@ -111,10 +110,6 @@ function ownFacts(schema: ir.Schema): OwnFacts {
   };
   visit(schema);
   return { readOnly, writeOnly, references: [...references] };
-}
-
-function references(schema: ir.Schema): string[] {
-  return [...ownFacts(schema).references];
 }
 
 /** Request-body roots are request-only, response roots response-only; nested schemas inherit. */
