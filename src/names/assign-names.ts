@@ -1,6 +1,6 @@
 import type * as ir from '../model/ir.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
-import { camelCase, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
+import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
 import { enumMembers } from './enum-members.js';
 import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
 import { byCodePoint } from '../shared/sort.js';
@@ -77,7 +77,7 @@ function inlineNameContext(model: ir.Model, apis: readonly NamedApi[], typeNames
     typeName: (key) => typeNames.get(key),
     methodName: (pointer) => {
       const method = methods.get(pointer);
-      return method === undefined ? undefined : method.charAt(0).toUpperCase() + method.slice(1);
+      return method === undefined ? undefined : capitalize(method);
     },
     operation: (pointer) => operations.get(pointer),
   };
@@ -140,7 +140,7 @@ function nameOperation(
     named.set(parameter, properties.claim(candidate, candidate + 'Param'));
   }
   const parameters: NamedParameter[] = operation.parameters.map((parameter) => ({ ...parameter, identifier: named.get(parameter)! }));
-  const methodPascal = methodName.charAt(0).toUpperCase() + methodName.slice(1);
+  const methodPascal = capitalize(methodName);
   // Short name when free; else qualified by the class (both SessionsApi and UsersApi have deleteSession).
   const paramsTypeName = paramsName ? typeName([methodPascal + 'Params', className + methodPascal + 'Params'], 'OperationParams', 'Type') : undefined;
   const hasErrors = operation.responses.some((response) => !/^2/.test(response.status));

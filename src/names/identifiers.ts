@@ -53,7 +53,8 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-function capitalize(word: string): string {
+/** `deleteSession` → `DeleteSession`: the first letter upper-cased, the rest as it is. */
+export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
