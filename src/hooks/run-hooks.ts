@@ -1,5 +1,5 @@
 import type { SourceFile } from 'ts-morph';
-import { RESERVED_WORDS, type NamedModel } from '../names/index.js';
+import { isPlainIdentifier, RESERVED_WORDS, type NamedModel } from '../names/index.js';
 import { UserError } from '../shared/errors.js';
 import { ts } from '../shared/ts-morph.js';
 import type { LoadedHooks, SourceFileInfo } from './hooks.js';
@@ -23,15 +23,12 @@ export async function runModelHook(hooks: LoadedHooks, model: NamedModel): Promi
   return result;
 }
 
-/** A plain JavaScript identifier (what the names stage produces; no escapes, no unicode). */
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** Names a hook changed must still be identifiers: the message names the field by JSON pointer. */
 function assertIdentifiers(hooks: LoadedHooks, model: NamedModel): void {
   // Bindings (classes, types, arguments) cannot be reserved words; members (methods, properties) can.
   const check = (pointer: string, value: unknown, { optional = false, binding = true } = {}) => {
     if (optional && value === undefined) return;
-    if (typeof value !== 'string' || !IDENTIFIER.test(value) || (binding && RESERVED_WORDS.has(value))) {
+    if (typeof value !== 'string' || !isPlainIdentifier(value) || (binding && RESERVED_WORDS.has(value))) {
       throw new UserError(`hook transformModel set ${pointer} to ${JSON.stringify(value)}, which is not a usable TypeScript identifier`, { file: hooks.origin });
     }
   };

@@ -1,5 +1,5 @@
 import type * as ir from '../model/ir.js';
-import { NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, toIdentifier } from './identifiers.js';
+import { isPlainIdentifier, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, toIdentifier } from './identifiers.js';
 
 /** One key of an enum's const object: `Red: 'red'`. */
 export interface EnumMember {
@@ -7,8 +7,6 @@ export interface EnumMember {
   readonly name: string;
   readonly value: string | number | boolean;
 }
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * Keys of a named enum's const object, in value order: `x-enum-varnames` (or `x-enumNames`) as
@@ -21,7 +19,7 @@ export function enumMembers(schema: Extract<ir.Schema, { kind: 'enum' }>): EnumM
   schema.values.forEach((value, index) => {
     if (value === null) return;
     const given = schema.varNames?.[index];
-    const candidate = given !== undefined && IDENTIFIER.test(given) ? given : memberName(given ?? value);
+    const candidate = given !== undefined && isPlainIdentifier(given) ? given : memberName(given ?? value);
     members.push({ name: scope.claim(candidate, candidate + '_'), value });
   });
   return members;

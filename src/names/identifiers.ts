@@ -81,6 +81,11 @@ export function toIdentifier(candidate: string, fallback: string): string {
   return name;
 }
 
+/** A plain JavaScript identifier (what the names stage produces; no escapes, no unicode). */
+export function isPlainIdentifier(text: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(text);
+}
+
 /** True when the name would be a bad file name on some platform (device names). */
 export function isDeviceName(name: string): boolean {
   return DEVICE_NAMES.test(name);

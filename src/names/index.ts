@@ -1,4 +1,4 @@
 export { assignNames } from './assign-names.js';
 export type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
-export { RESERVED_WORDS } from './identifiers.js';
+export { isPlainIdentifier, RESERVED_WORDS } from './identifiers.js';
 export type { EnumMember } from './enum-members.js';
