@@ -4,6 +4,5 @@
 export * from './runtime.js';
 export * from './apis/UsersApi.js';
 export * from './models/CreateUserSessionRequestParams.js';
-export * from './models/CreateUserSessionRequestParamsOtpType.js';
 export * from './models/Error.js';
 export * from './models/UserSession.js';

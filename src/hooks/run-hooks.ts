@@ -1,5 +1,5 @@
 import type { SourceFile } from 'ts-morph';
-import { isPlainIdentifier, RESERVED_WORDS, type NamedModel } from '../names/index.js';
+import { groupByFile, isPlainIdentifier, RESERVED_WORDS, type NamedModel } from '../names/index.js';
 import { UserError } from '../shared/errors.js';
 import { ts } from '../shared/ts-morph.js';
 import type { LoadedHooks, SourceFileInfo } from './hooks.js';
@@ -53,15 +53,16 @@ export function sourceFileHook(hooks: LoadedHooks, model: NamedModel): ((file: S
   const transform = hooks.transformSourceFile;
   if (!transform) return undefined;
   const apis = new Map(model.apis.map((api) => [api.fileName, api]));
-  const schemas = new Map(model.schemas.map((schema) => [schema.fileName, schema]));
+  const modelFiles = groupByFile(model.schemas, 'fileName');
   return (file, { path }) => {
     const api = apis.get(path);
-    const schema = schemas.get(path);
+    const schemas = modelFiles.get(path);
+    const schema = schemas?.[0];
     const info: SourceFileInfo = {
       path,
       kind: api ? 'api' : schema ? 'model' : path === 'runtime.ts' ? 'runtime' : 'index',
       ...(api ? { api } : {}),
-      ...(schema ? { schema } : {}),
+      ...(schema ? { schema, schemas } : {}),
       model,
     };
     const before = file.getFullText();

@@ -3,6 +3,7 @@ import { UserError, type Diagnostic } from '../shared/errors.js';
 import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
 import { enumMembers } from './enum-members.js';
 import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
+import { modelHomes } from './model-homes.js';
 import { byCodePoint } from '../shared/sort.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
@@ -57,11 +58,21 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   for (const schema of model.schemas) {
     if (schema.origin?.kind === 'writable') typeNames.set(schema.name, typeName([(typeNames.get(schema.origin.of) ?? 'Model') + 'Writable'], 'Model', ''));
   }
+  const homes = modelHomes(model.schemas);
   const schemas: NamedSchema[] = model.schemas
     .map((schema) => {
       const name = typeNames.get(schema.name)!;
+      const home = homes.get(schema.name);
+      const fileBase = typeNames.get(home ?? schema.name)!;
       const members = schema.schema.kind === 'enum' ? enumMembers(schema.schema) : [];
-      return { ...schema, typeName: name, fileName: `models/${name}.ts`, docFileName: `docs/${name}.md`, ...(members.length > 0 ? { enumMembers: members } : {}) };
+      return {
+        ...schema,
+        typeName: name,
+        fileName: `models/${fileBase}.ts`,
+        docFileName: `docs/${fileBase}.md`,
+        ...(home !== undefined ? { home } : {}),
+        ...(members.length > 0 ? { enumMembers: members } : {}),
+      };
     })
     .sort((a, b) => byCodePoint(a.typeName, b.typeName));
   reportRenamedOperations(apis, options);

@@ -46,10 +46,15 @@ export interface NamedParameter extends ir.Parameter {
 export interface NamedSchema extends ir.NamedSchema {
   /** `SessionResponse`. */
   readonly typeName: string;
-  /** `models/SessionResponse.ts`. */
+  /** `models/SessionResponse.ts`: its own file, or its home's (`PetOwner` is declared in `models/Pet.ts`). */
   readonly fileName: string;
-  /** `docs/SessionResponse.md`. */
+  /** `docs/SessionResponse.md`: its own page, or its home's (`PetOwner` is a section of `docs/Pet.md`). */
   readonly docFileName: string;
+  /**
+   * Key of the schema this one lives with (its file and docs page): set for a hoisted inline
+   * schema or request shape, which lives with the outermost schema it came from (see `modelHomes`).
+   */
+  readonly home?: string;
   /** For an enum schema: the keys of its exported const object of values (`Status.Active`). */
   readonly enumMembers?: readonly EnumMember[];
 }

@@ -1,7 +1,8 @@
 /**
- * For every client generated here (built-in specs and fixtures), each model page describes the
+ * For every client generated here (built-in specs and fixtures), each model's docs describe the
  * generated model type: an object's Properties table lists the interface's properties (wire name,
- * type text, optionality) in order; any other schema's `## Type` is the type alias's text.
+ * type text, optionality) in order; any other schema's Type is the type alias's text. A schema
+ * living with another (`home`) is a section of that one's page and is declared in its file.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,26 @@ function bold(cell: string): string {
   return unescapeMarkdown(/^\[?\*\*(.*)\*\*\]?(?:\([^)]*\))?$/.exec(cell)?.[1] ?? cell);
 }
 
+/**
+ * The lines of a model's part of its page: the page's own model from `# X` to the first section,
+ * or a section from `<a id="x"></a>` + `## X` to the next section.
+ */
+function modelSection(page: string, typeName: string, isSection: boolean): string[] | undefined {
+  const lines = page.split('\n');
+  const isSectionStart = (index: number) => /^<a id="[^"]*"><\/a>$/.test(lines[index] ?? '') && (lines[index + 1] ?? '').startsWith('## ');
+  let start: number;
+  if (isSection) {
+    start = lines.findIndex((line, index) => line === `<a id="${typeName.toLowerCase()}"></a>` && lines[index + 1] === `## ${typeName}`);
+    if (start < 0) return undefined;
+  } else {
+    if (lines[0] !== `# ${typeName}`) return undefined;
+    start = 0;
+  }
+  let end = start + 2;
+  while (end < lines.length && !isSectionStart(end)) end++;
+  return lines.slice(start, end);
+}
+
 interface Row {
   readonly name: string;
   readonly type: string;
@@ -40,11 +61,13 @@ describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('
     for (const schema of result.model.schemas) {
       const where = schema.typeName;
       const source = project.createSourceFile(`/${path.basename(spec)}/${schema.fileName}`, result.files.get(schema.fileName)!, { overwrite: true });
-      const page = result.files.get(schema.docFileName)!.split('\n');
-      expect(page[0]).toBe(`# ${schema.typeName}`);
+      const section = modelSection(result.files.get(schema.docFileName)!, schema.typeName, schema.home !== undefined);
+      expect({ where, found: section !== undefined }).toEqual({ where, found: true });
+      const page = section!;
+      const sub = schema.home === undefined ? '##' : '###';
       const iface = source.getInterface(schema.typeName);
       if (iface !== undefined) {
-        const start = page.indexOf('## Properties');
+        const start = page.indexOf(`${sub} Properties`);
         expect({ where, hasProperties: start >= 0 }).toEqual({ where, hasProperties: true });
         const rows: Row[] = page
           .slice(start + 3)
@@ -64,7 +87,7 @@ describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('
         expect({ where, rows }).toEqual({ where, rows: members });
       } else {
         const alias = source.getTypeAliasOrThrow(schema.typeName);
-        const start = page.indexOf('## Type');
+        const start = page.indexOf(`${sub} Type`);
         expect({ where, hasType: start >= 0 }).toEqual({ where, hasType: true });
         const typeLine = page.slice(start + 1).find((line) => line.trim() !== '') ?? '';
         expect({ where, type: bold(typeLine.trim()) }).toEqual({ where, type: alias.getTypeNodeOrThrow().getText() });

@@ -52,9 +52,35 @@ it('hoists exactly the inline schemas worth a name, each with a model file and a
     'ShapeVariant3',
   ]);
   for (const schema of result.model.schemas) {
-    expect(result.files.has(schema.fileName)).toBe(true);
-    expect(result.files.get(schema.docFileName)?.startsWith(`# ${schema.typeName}\n`)).toBe(true);
+    expect(result.files.get(schema.fileName)).toMatch(new RegExp(`^export (interface|type) ${schema.typeName}\\b`, 'm'));
+    const page = result.files.get(schema.docFileName);
+    if (schema.home === undefined) expect(page?.startsWith(`# ${schema.typeName}\n`)).toBe(true);
+    else expect(page).toContain(`\n<a id="${schema.typeName.toLowerCase()}"></a>\n## ${schema.typeName}\n`);
   }
+});
+
+it('declares and documents a hoisted schema with the outermost schema it came from', () => {
+  const homes = Object.fromEntries(result.model.schemas.map((schema) => [schema.typeName, schema.fileName]));
+  expect(homes).toMatchObject({
+    PetOwner2: 'models/Pet.ts',
+    PetOwner2Address: 'models/Pet.ts', // nested twice: still Pet's
+    PetStatus: 'models/Pet.ts',
+    ShapeCircle: 'models/Shape.ts',
+    CreatePetRequest2: 'models/CreatePetRequest2.ts', // a body's own schema has its own file
+    CreatePetRequest2ToysItem: 'models/CreatePetRequest2.ts',
+  });
+  const pet = result.model.schemas.find((schema) => schema.typeName === 'Pet')!;
+  expect(result.model.schemas.find((schema) => schema.typeName === 'PetOwner2Address')?.home).toBe(pet.name);
+  // One model file per schema that has no home; nothing imports from its own file.
+  const ownFiles = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.fileName);
+  expect([...result.files.keys()].filter((file) => file.startsWith('models/')).sort()).toEqual(ownFiles.sort());
+  expect(result.files.get('models/Pet.ts')).not.toContain("from './Pet.js'");
+  // One import declaration per file imported from.
+  for (const [file, text] of [...result.files].filter(([file]) => file.endsWith('.ts'))) {
+    const specifiers = [...text.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
+    expect({ file, specifiers }).toEqual({ file, specifiers: [...new Set(specifiers)] });
+  }
+  expect(result.files.get('index.ts')).not.toContain('PetOwner2');
 });
 
 it.each([
@@ -102,15 +128,16 @@ it('names union variants after their constant tag, else their position', () => {
 it('leaves component names alone: hoisted names take suffixes, compared case-insensitively', () => {
   const names = result.model.schemas.map((schema) => schema.typeName);
   expect(names).toEqual(expect.arrayContaining(['CreatePetRequest', 'Petowner', 'CreatePetRequest2', 'PetOwner2']));
-  const files = result.model.schemas.map((schema) => schema.fileName.toLowerCase());
+  const files = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.fileName.toLowerCase());
   expect(new Set(files).size).toBe(files.length);
 });
 
 it('documents property descriptions and enum values of hoisted schemas', () => {
-  const owner = result.files.get('models/PetOwner2.ts')!;
-  expect(owner).toContain("/** The owner's name. */");
-  expect(result.files.get('models/PetStatus.ts')).toContain('export const PetStatus = {\n  Available: \'available\',');
-  expect(result.files.get('docs/PetOwner2.md')).toContain('Defined inline: property *owner* of [**Pet**](Pet.md) (at /components/schemas/Pet/properties/owner in the spec).');
+  const pet = result.files.get('models/Pet.ts')!;
+  expect(pet).toContain("/** The owner's name. */");
+  expect(pet).toContain('export const PetStatus = {\n  Available: \'available\',');
+  expect(result.files.get('docs/Pet.md')).toContain('Defined inline: property *owner* of [**Pet**](Pet.md) (at /components/schemas/Pet/properties/owner in the spec).');
+  expect(result.files.get('docs/Pet.md')).toContain('Defined inline: property *address* of [**PetOwner2**](Pet.md#petowner2)');
   expect(result.files.get('docs/CreatePetRequest2.md')).toContain('Defined inline: the request body (application/json) of [**createPet**](PetsApi.md#createpet)');
 });
 

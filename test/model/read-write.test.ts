@@ -69,8 +69,8 @@ it('points request shapes, and only them, at request shapes', () => {
 it('types request bodies with request shapes and results with response shapes', () => {
   const api = result.files.get('apis/UsersApi.ts')!;
   expect(api).toContain('async createUser(body: UserWritable, options?: RequestOptions): Promise<User> {');
-  expect(result.files.get('docs/User.md')).toContain('Request bodies use [**UserWritable**](UserWritable.md)');
-  expect(result.files.get('docs/UserWritable.md')).toContain('**password** | **string** | Only ever sent. | [writeonly]');
+  expect(result.files.get('docs/User.md')).toContain('Request bodies use [**UserWritable**](User.md#userwritable)');
+  expect(result.files.get('docs/User.md')).toContain('**password** | **string** | Only ever sent. | [writeonly]');
 });
 
 it('keeps the IR plain data', () => {

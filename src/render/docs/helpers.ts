@@ -8,7 +8,8 @@ import { resultType, tagValues, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
-import { anchorOf, describeInlineOrigin } from './inline-origin.js';
+import { describeInlineOrigin } from './inline-origin.js';
+import { anchorOf, modelHref } from './links.js';
 
 type Helper = HandlebarsApi.HelperDelegate;
 
@@ -20,13 +21,13 @@ const safe = (text: string) => new Handlebars.SafeString(text);
  */
 export function docsHelpers(model: NamedModel, types: TypeWriter, examples: ExampleWriter): Record<string, Helper> {
   const inheritance = inheritanceOf(model, types);
-  const schemaNames = new Map(model.schemas.map((schema) => [schema.name, schema.typeName]));
+  const schemasByName = new Map(model.schemas.map((schema) => [schema.name, schema]));
   const apiOf = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation, api] as const)));
   const typeLink = (schema: ir.Schema, typeText?: string): string => {
     const text = markdownInline(typeText ?? types.type(schema));
     const target = schema.kind === 'ref' ? schema.name : schema.kind === 'array' && schema.items.kind === 'ref' ? schema.items.name : undefined;
-    const typeName = target !== undefined ? schemaNames.get(target) : undefined;
-    return typeName ? `[**${text}**](${typeName}.md)` : `**${text}**`;
+    const named = target !== undefined ? schemasByName.get(target) : undefined;
+    return named ? `[**${text}**](${modelHref(named)})` : `**${text}**`;
   };
   const helpers: Record<string, Helper> = {
     /** Markdown prose from the spec: formatting kept, HTML neutralised. */
@@ -44,11 +45,13 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     summaryOf: (operation: NamedOperation) => operation.summary ?? operation.description ?? operation.operationId,
     /** Where a hoisted inline schema was written, linked: "property *owner* of [**Pet**](Pet.md)". */
     inlineOrigin: (schema: NamedSchema) => safe(schema.origin?.kind === 'inline' ? describeInlineOrigin(schema.origin, model) : ''),
-    /** A link to the model page of a named schema, by its key (`schema.name`, `schema.writable`). */
+    /** A link to the docs of a named schema, by its key (`schema.name`, `schema.writable`). */
     modelLink: (name: unknown) => {
-      const typeName = schemaNames.get(String(name));
-      return safe(typeName ? `[**${markdownInline(typeName)}**](${typeName}.md)` : '');
+      const named = schemasByName.get(String(name));
+      return safe(named ? `[**${markdownInline(named.typeName)}**](${modelHref(named)})` : '');
     },
+    /** Where a named schema is documented, relative to the docs folder: `Pet.md`, or `Pet.md#petowner` for a section of another model's page. */
+    modelHref: (schema: NamedSchema) => modelHref(schema),
     /** The TypeScript type of a schema, linked to its model page when it is a named schema. */
     typeLink: (schema: ir.Schema) => safe(typeLink(schema)),
     /** The method's TypeScript signature (with body overloads: the first). */

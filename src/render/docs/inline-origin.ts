@@ -1,6 +1,7 @@
 import type * as ir from '../../model/ir.js';
-import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js';
+import type { NamedApi, NamedModel, NamedOperation, NamedSchema } from '../../names/index.js';
 import { markdownInline } from '../../shared/escape.js';
+import { anchorOf, modelHref } from './links.js';
 
 /**
  * Where a hoisted inline schema was written, as markdown for its model page: "property `owner`
@@ -10,13 +11,8 @@ export function describeInlineOrigin(origin: ir.SchemaOrigin, model: NamedModel)
   return [...[...origin.steps].reverse().map(stepText), rootText(origin.root, lookups(model))].join(' of ');
 }
 
-/** Anchor id of a heading or `<a id>` in the docs (the `anchor` template helper). */
-export function anchorOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
-}
-
 interface Lookups {
-  readonly typeNames: ReadonlyMap<string, string>;
+  readonly schemas: ReadonlyMap<string, NamedSchema>;
   readonly operations: ReadonlyMap<string, { readonly api: NamedApi; readonly operation: NamedOperation }>;
 }
 
@@ -28,7 +24,7 @@ function lookups(model: NamedModel): Lookups {
   if (!found) {
     const operations = new Map<string, { api: NamedApi; operation: NamedOperation }>();
     for (const api of model.apis) for (const operation of api.operations) if (!operations.has(operation.pointer)) operations.set(operation.pointer, { api, operation });
-    found = { typeNames: new Map(model.schemas.map((schema) => [schema.name, schema.typeName])), operations };
+    found = { schemas: new Map(model.schemas.map((schema) => [schema.name, schema])), operations };
     cache.set(model, found);
   }
   return found;
@@ -50,8 +46,8 @@ function stepText(step: ir.InlineStep): string {
 function rootText(root: ir.InlineRoot, model: Lookups): string {
   switch (root.kind) {
     case 'schema': {
-      const typeName = model.typeNames.get(root.name);
-      return typeName ? `[**${typeName}**](${typeName}.md)` : 'a model';
+      const schema = model.schemas.get(root.name);
+      return schema ? `[**${schema.typeName}**](${modelHref(schema)})` : 'a model';
     }
     case 'component':
       return `the shared ${root.section === 'responses' ? 'response' : 'request body'} *${markdownInline(root.name)}*`;

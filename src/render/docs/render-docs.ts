@@ -1,4 +1,4 @@
-import type { NamedModel } from '../../names/index.js';
+import { groupByFile, type NamedModel } from '../../names/index.js';
 import { TypeWriter } from '../type-text.js';
 import { createDocsEngine } from './engine.js';
 import { ExampleWriter } from './example.js';
@@ -20,14 +20,16 @@ export interface RenderedDocs {
   readonly unknownOverrides: readonly string[];
 }
 
-/** Renders the API pages, model pages, README and banner from the named IR. */
+/** Renders the API pages, model pages (each with the schemas living with its model), README and banner from the named IR. */
 export function renderDocs(model: NamedModel, options: RenderDocsOptions): RenderedDocs {
   const types = new TypeWriter(model);
   const engine = createDocsEngine(docsHelpers(model, types, new ExampleWriter(model, types)), options.templatesDir);
   const generator = { name: 'oasgen', version: options.generatorVersion };
   const files = new Map<string, string>();
   for (const api of model.apis) files.set(api.docFileName, finish(engine.render('api.md.hbs', { model, api, generator })));
-  for (const schema of model.schemas) files.set(schema.docFileName, finish(engine.render('model.md.hbs', { model, schema, generator })));
+  for (const [page, [schema, ...inlineSchemas]] of groupByFile(model.schemas, 'docFileName')) {
+    files.set(page, finish(engine.render('model.md.hbs', { model, schema, inlineSchemas, generator })));
+  }
   files.set('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
   const banner = engine.render('banner.hbs', { model, generator });
   return { files, banner, unknownOverrides: engine.unknownOverrides };

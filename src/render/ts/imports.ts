@@ -22,17 +22,26 @@ function schemaLookup(model: NamedModel): ReadonlyMap<string, NamedModel['schema
   return byName;
 }
 
-/** `import type { X } from '../models/X.js'` for every named schema used, sorted. */
+/**
+ * `import type { X, XItem } from '../models/X.js'` for the named schemas used that live in other
+ * files: one declaration per file, files and names sorted.
+ */
 export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): ImportDeclarationStructure[] {
   const byName = schemaLookup(model);
-  return [...schemaNames]
-    .map((name) => byName.get(name))
-    .filter((schema) => schema !== undefined)
-    .sort((a, b) => byCodePoint(a.typeName, b.typeName))
-    .map((schema) => ({
+  const byFile = new Map<string, string[]>();
+  for (const name of schemaNames) {
+    const schema = byName.get(name);
+    if (schema === undefined || schema.fileName === fromFile) continue;
+    const names = byFile.get(schema.fileName);
+    if (names === undefined) byFile.set(schema.fileName, [schema.typeName]);
+    else names.push(schema.typeName);
+  }
+  return [...byFile]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([file, names]) => ({
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
-      moduleSpecifier: relativeImport(fromFile, schema.fileName),
-      namedImports: [schema.typeName],
+      moduleSpecifier: relativeImport(fromFile, file),
+      namedImports: names.sort(byCodePoint),
     }));
 }

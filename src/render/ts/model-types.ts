@@ -15,13 +15,24 @@ import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
 
 /**
- * One model file: an interface for object schemas and for `allOf`s that TypeScript lets extend
- * their parents (`interface Dog extends Animal { … }`, see `Inheritance`), a type alias for everything else.
+ * One model file: the declarations of `schemas` (the file's own schema, then the hoisted inline
+ * schemas and request shapes living with it), preceded by the imports of the named types they use
+ * from other files.
  */
-export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
+export function modelFile(fileName: string, schemas: readonly NamedSchema[], model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
   const types = allTypes.recording();
+  const declarations = schemas.flatMap((schema) => modelDeclarations(schema, model, types));
+  return { kind: StructureKind.SourceFile, statements: [...modelImports(types.used, fileName, model), ...declarations] };
+}
+
+/**
+ * One named schema: an interface for object schemas and for `allOf`s that TypeScript lets extend
+ * their parents (`interface Dog extends Animal { … }`, see `Inheritance`), a type alias for
+ * everything else; an enum also gets the const object of its values.
+ */
+function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | string)[] {
   const docs = docsFromLines(schemaDocLines(schema.schema));
-  const inheritance = schema.schema.kind === 'intersection' ? inheritanceOf(model, allTypes).extends(schema.name) : undefined;
+  const inheritance = schema.schema.kind === 'intersection' ? inheritanceOf(model, types).extends(schema.name) : undefined;
   const body = schema.schema.kind === 'object' ? schema.schema : inheritance?.own;
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
     schema.schema.kind === 'object' || inheritance
@@ -35,10 +46,8 @@ export function modelFile(schema: NamedSchema, model: NamedModel, allTypes: Type
           indexSignatures: body ? indexSignature(body, types) : [],
         }
       : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.aliasType(schema) };
-  const referenced = new Set(types.used);
-  referenced.delete(schema.name); // self-reference needs no import
   const values = enumValuesObject(schema);
-  return { kind: StructureKind.SourceFile, statements: [...modelImports(referenced, schema.fileName, model), declaration, ...(values ? [values] : [])] };
+  return values ? [declaration, values] : [declaration];
 }
 
 /**

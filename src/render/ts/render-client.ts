@@ -6,6 +6,7 @@ import { TypeWriter } from '../type-text.js';
 import { apiClassFile } from './api-class.js';
 import { relativeImport } from './imports.js';
 import { modelFile } from './model-types.js';
+import { groupByFile } from '../../names/index.js';
 import { StructureKind, tsMorph } from '../../shared/ts-morph.js';
 
 /** The runtime module, copied verbatim into every client (resolved from the package, never from cwd). */
@@ -39,7 +40,7 @@ export function renderClient(model: NamedModel, options: RenderClientOptions): M
     print = printWithoutAst;
   }
   for (const api of model.apis) files.set(api.fileName, banner + print(api.fileName, apiClassFile(api, model, types)));
-  for (const schema of model.schemas) files.set(schema.fileName, banner + print(schema.fileName, modelFile(schema, model, types)));
+  for (const [fileName, schemas] of groupByFile(model.schemas, 'fileName')) files.set(fileName, banner + print(fileName, modelFile(fileName, schemas, model, types)));
   files.set('index.ts', banner + print('index.ts', indexFile(model)));
   return files;
 }
@@ -77,7 +78,7 @@ function sourceFilePrinter(onSourceFile: NonNullable<RenderClientOptions['onSour
 
 /** Re-exports the runtime, every API class and every model. */
 function indexFile(model: NamedModel): SourceFileStructure {
-  const paths = ['runtime.ts', ...model.apis.map((api) => api.fileName), ...model.schemas.map((schema) => schema.fileName)];
+  const paths = ['runtime.ts', ...model.apis.map((api) => api.fileName), ...groupByFile(model.schemas, 'fileName').keys()];
   return {
     kind: StructureKind.SourceFile,
     statements: paths.map((path) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: relativeImport('index.ts', path) })),

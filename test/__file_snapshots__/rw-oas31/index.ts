@@ -4,4 +4,3 @@
 export * from './runtime.js';
 export * from './apis/DefaultApi.js';
 export * from './models/Event.js';
-export * from './models/EventLevel.js';

@@ -5,7 +5,6 @@ export * from './runtime.js';
 export * from './apis/FilesApi.js';
 export * from './apis/AuthApi.js';
 export * from './models/FileInfo.js';
-export * from './models/FileInfoWritable.js';
 export * from './models/FileKind.js';
 export * from './models/LoginRequest.js';
 export * from './models/Problem.js';

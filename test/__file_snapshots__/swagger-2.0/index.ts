@@ -5,4 +5,3 @@ export * from './runtime.js';
 export * from './apis/StoreApi.js';
 export * from './models/Order.js';
 export * from './models/OrderLine.js';
-export * from './models/OrderStatus.js';

@@ -77,8 +77,8 @@ describe('assignNames: hoisted schemas after components, suffixed case-insensiti
     expect(names).toEqual([
       ['PETOWNER', 'PETOWNER', 'models/PETOWNER.ts'],
       ['pet', 'Pet', 'models/Pet.ts'],
-      ['/a', 'PetOwner2', 'models/PetOwner2.ts'],
-      ['/b', 'PetOwner3', 'models/PetOwner3.ts'],
+      ['/a', 'PetOwner2', 'models/Pet.ts'],
+      ['/b', 'PetOwner3', 'models/Pet.ts'],
       ['/c', 'PromiseResponse', 'models/PromiseResponse.ts'],
     ]);
   });

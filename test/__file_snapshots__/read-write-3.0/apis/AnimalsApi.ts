@@ -2,11 +2,9 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Animal } from '../models/Animal.js';
-import type { AnimalWritable } from '../models/AnimalWritable.js';
+import type { Animal, AnimalWritable } from '../models/Animal.js';
 import type { Audit } from '../models/Audit.js';
-import type { Pricing } from '../models/Pricing.js';
-import type { PricingWritable } from '../models/PricingWritable.js';
+import type { Pricing, PricingWritable } from '../models/Pricing.js';
 
 /** Operations tagged animals. */
 export class AnimalsApi extends BaseApi {

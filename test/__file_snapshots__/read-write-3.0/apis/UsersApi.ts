@@ -4,8 +4,7 @@
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { UpdateUserRequest } from '../models/UpdateUserRequest.js';
 import type { UpdateUserResponse } from '../models/UpdateUserResponse.js';
-import type { User } from '../models/User.js';
-import type { UserWritable } from '../models/UserWritable.js';
+import type { User, UserWritable } from '../models/User.js';
 
 /** Operations tagged users. */
 export class UsersApi extends BaseApi {

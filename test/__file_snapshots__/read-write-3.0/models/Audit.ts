@@ -4,3 +4,7 @@
 export interface Audit {
   readonly at?: string;
 }
+
+export interface AuditWritable {
+  [key: string]: unknown;
+}

@@ -6,3 +6,8 @@ export interface Cat {
   readonly id: number;
   indoor?: boolean;
 }
+
+export interface CatWritable {
+  kind: string;
+  indoor?: boolean;
+}

@@ -5,3 +5,7 @@ export interface Resource {
   readonly id?: string;
   readonly name?: string;
 }
+
+export interface ResourceWritable {
+  [key: string]: unknown;
+}

@@ -2,7 +2,6 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { Tag } from './Tag.js';
-import type { UserProfile } from './UserProfile.js';
 
 export interface User {
   /** Assigned by the server. */
@@ -11,5 +10,30 @@ export interface User {
   /** A nested inline object with a readOnly property of its own. */
   profile?: UserProfile;
   friends?: User[];
+  tag?: Tag;
+}
+
+/** A nested inline object with a readOnly property of its own. */
+export interface UserProfile {
+  bio?: string;
+  /** Format: `date-time`. */
+  readonly lastLogin?: string;
+}
+
+/** A nested inline object with a readOnly property of its own. */
+export interface UserProfileWritable {
+  bio?: string;
+}
+
+export interface UserWritable {
+  name: string;
+  /**
+   * Only ever sent.
+   * Format: `password`.
+   */
+  password: string;
+  /** A nested inline object with a readOnly property of its own. */
+  profile?: UserProfileWritable;
+  friends?: UserWritable[];
   tag?: Tag;
 }

@@ -2,8 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Animal } from '../models/Animal.js';
-import type { AnimalWritable } from '../models/AnimalWritable.js';
+import type { Animal, AnimalWritable } from '../models/Animal.js';
 import type { Catalog } from '../models/Catalog.js';
 
 /** Operations tagged zoo. */

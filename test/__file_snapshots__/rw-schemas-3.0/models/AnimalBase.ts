@@ -7,3 +7,9 @@ export interface AnimalBase {
   /** Format: `int64`. */
   readonly id?: number;
 }
+
+export interface AnimalBaseWritable {
+  species: string;
+  name: string;
+  secret?: string;
+}

@@ -10,3 +10,10 @@ export interface FileInfo {
   owner?: string | null;
   kind?: FileKind;
 }
+
+export interface FileInfoWritable {
+  /** Format: `int64`. */
+  size: number;
+  owner?: string | null;
+  kind?: FileKind;
+}

@@ -2,7 +2,6 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import type { OrderLine } from './OrderLine.js';
-import type { OrderStatus } from './OrderStatus.js';
 
 export interface Order {
   /** Format: `int64`. */
@@ -11,3 +10,12 @@ export interface Order {
   status?: OrderStatus;
   lines?: OrderLine[];
 }
+
+export type OrderStatus = 'placed' | 'approved' | 'delivered';
+
+/** The values of `OrderStatus`, by name. */
+export const OrderStatus = {
+  Placed: 'placed',
+  Approved: 'approved',
+  Delivered: 'delivered',
+} as const;

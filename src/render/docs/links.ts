@@ -1,0 +1,15 @@
+import type { NamedSchema } from '../../names/index.js';
+
+/** Anchor id of a heading or `<a id>` in the docs (the `anchor` template helper). */
+export function anchorOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+}
+
+/**
+ * Where a named schema is documented, relative to the docs folder: `Pet.md`, or `Pet.md#petowner`
+ * for a schema that is a section of its home's page. The one way every page and the README link a model.
+ */
+export function modelHref(schema: NamedSchema): string {
+  const page = schema.docFileName.slice(schema.docFileName.lastIndexOf('/') + 1);
+  return schema.home === undefined ? page : `${page}#${anchorOf(schema.typeName)}`;
+}
