@@ -37,6 +37,7 @@ export const openApi3Reader: OperationReader = {
       schema: schemaToIr(context, schemaNode, schemaPointer),
       style,
       explode: typeof node['explode'] === 'boolean' ? node['explode'] : style === 'form',
+      pointer: schemaPointer,
     };
   },
 

@@ -41,6 +41,7 @@ export const swagger2Reader: OperationReader = {
       style,
       // OAS 3 defaults: only `form` explodes; a scalar path or header parameter is `simple`, not exploded.
       explode: node['type'] === 'array' ? format.explode : style === 'form',
+      pointer,
     };
   },
 

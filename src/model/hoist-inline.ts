@@ -8,9 +8,9 @@ import { splitInfo } from './schema.js';
  * schemas into named schemas, replaced by a `ref` where they were. Each hoisted schema records its
  * `origin` (root and steps); the names stage turns that into its type name. Trivial schemas stay
  * inline: primitives, arrays and maps (their items and values may be hoisted), free-form objects,
- * unions of those, single-value enums (`const` tags). Parameters and response headers are not
- * hoisted. A body schema written once (one JSON pointer) is hoisted once, even when a shared
- * response component brings it to several operations.
+ * unions of those, single-value enums (`const` tags). Parameters' schemas are hoisted the same
+ * way (`ListPetsStatus`); response headers are not. A body or parameter schema written once (one
+ * JSON pointer) is hoisted once, even when a shared component brings it to several operations.
  */
 export function hoistInlineSchemas(apis: readonly ir.Api[], schemas: readonly ir.NamedSchema[]): { apis: ir.Api[]; schemas: ir.NamedSchema[] } {
   const hoister = new Hoister(schemas.map((schema) => schema.name));
@@ -69,7 +69,22 @@ class Hoister {
         componentRoot(content.pointer, 'responses') ?? { kind: 'response', operation: operation.pointer, status: response.status, mediaType: content.mediaType, preferred },
       ),
     }));
-    return { ...operation, ...(requestBody ? { requestBody } : {}), responses };
+    const parameters = mapShared(operation.parameters, (parameter) => {
+      const root = componentRoot(parameter.pointer, 'parameters') ?? { kind: 'parameter', operation: operation.pointer, name: parameter.name, in: parameter.in };
+      const schema = this.#shared(parameter.schema, parameter.pointer ?? pointerJoin(operation.pointer, 'parameters', parameter.in, parameter.name), root);
+      return schema === parameter.schema ? parameter : { ...parameter, schema };
+    });
+    return { ...operation, parameters, ...(requestBody ? { requestBody } : {}), responses };
+  }
+
+  /** A body or parameter schema, hoisted once per place it is written (`pointer`), however many operations share it. */
+  #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot): ir.Schema {
+    const shape = JSON.stringify(schema);
+    const visited = this.#bodies.get(pointer);
+    if (visited?.shape === shape) return visited.schema;
+    const result = this.inner(schema, root, undefined, pointer);
+    if (!visited) this.#bodies.set(pointer, { shape, schema: result });
+    return result;
   }
 
   /** The media types of one body: equal schemas (the same shape under JSON and XML) share one hoisted schema. */
@@ -79,10 +94,7 @@ class Hoister {
       const shape = JSON.stringify(content.schema);
       let schema = seen.get(shape);
       if (!schema) {
-        const pointer = content.pointer ?? pointerJoin(fallbackPointer, content.mediaType);
-        const visited = this.#bodies.get(pointer);
-        schema = visited?.shape === shape ? visited.schema : this.inner(content.schema, rootOf(content, seen.size === 0 && index === 0), undefined, pointer);
-        if (!visited) this.#bodies.set(pointer, { shape, schema });
+        schema = this.#shared(content.schema, content.pointer ?? pointerJoin(fallbackPointer, content.mediaType), rootOf(content, seen.size === 0 && index === 0));
         seen.set(shape, schema);
       }
       return { ...content, schema };
@@ -188,8 +200,8 @@ function mapShared<T>(list: readonly T[], fn: (item: T, index: number) => T): re
   return out ?? list;
 }
 
-/** A body whose schema sits in a reusable response or request body is named after that component. */
-function componentRoot(pointer: string | undefined, section: 'responses' | 'requestBodies'): ir.InlineRoot | undefined {
+/** A body or parameter whose schema sits in a reusable response, request body or parameter is named after that component. */
+function componentRoot(pointer: string | undefined, section: 'responses' | 'requestBodies' | 'parameters'): ir.InlineRoot | undefined {
   if (pointer === undefined) return undefined;
   const tokens = pointer.split('/').slice(1);
   const swagger2Section = section === 'responses' ? 'responses' : 'parameters';

@@ -96,6 +96,11 @@ export interface Parameter {
    */
   readonly style: 'form' | 'simple' | 'label' | 'matrix' | 'spaceDelimited' | 'pipeDelimited' | 'tabDelimited' | 'deepObject';
   readonly explode: boolean;
+  /**
+   * JSON pointer of the parameter's schema in the spec (Swagger 2: the parameter itself; inside
+   * components/parameters when the parameter is a `$ref`): a shared parameter's inline enum is hoisted once.
+   */
+  readonly pointer?: string;
 }
 
 export interface RequestBody {
@@ -185,8 +190,10 @@ export type InlineRoot =
   | { readonly kind: 'requestBody'; readonly operation: string; readonly mediaType: string; readonly preferred: boolean }
   /** An operation's response for `status`. */
   | { readonly kind: 'response'; readonly operation: string; readonly status: string; readonly mediaType: string; readonly preferred: boolean }
-  /** A reusable response or request body (`components/responses/<name>`, Swagger 2 `responses`/`parameters`). */
-  | { readonly kind: 'component'; readonly section: 'responses' | 'requestBodies'; readonly name: string };
+  /** An operation's parameter (`name` and `in` as in the spec). */
+  | { readonly kind: 'parameter'; readonly operation: string; readonly name: string; readonly in: ParameterLocation }
+  /** A reusable response, request body or parameter (`components/responses/<name>`, Swagger 2 `responses`/`parameters`). */
+  | { readonly kind: 'component'; readonly section: 'responses' | 'requestBodies' | 'parameters'; readonly name: string };
 
 export type InlineStep =
   | { readonly kind: 'property'; readonly name: string }

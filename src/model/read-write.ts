@@ -112,12 +112,12 @@ function ownFacts(schema: ir.Schema): OwnFacts {
   return { readOnly, writeOnly, references: [...references] };
 }
 
-/** Request-body roots are request-only, response roots response-only; nested schemas inherit. */
+/** Request-body and parameter roots are request-only, response roots response-only; nested schemas inherit. */
 function roleOf(named: ir.NamedSchema, roles: ReadonlyMap<string, Role>): Role {
   const origin = named.origin;
   if (origin?.kind !== 'inline') return 'any';
   const root = origin.root;
-  if (root.kind === 'requestBody' || (root.kind === 'component' && root.section === 'requestBodies')) return 'request';
+  if (root.kind === 'requestBody' || root.kind === 'parameter' || (root.kind === 'component' && root.section !== 'responses')) return 'request';
   if (root.kind === 'response' || root.kind === 'component') return 'response';
   return roles.get(root.name) ?? 'any';
 }

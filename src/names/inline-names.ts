@@ -14,8 +14,8 @@ export interface InlineNameContext {
 /**
  * The type name candidates of a hoisted inline schema, best first, from where it was written:
  * `CreatePetRequest` (request body), `GetPetResponse` or `GetPet404Response` (response; the status
- * is named unless it is the operation's only 2xx with content), `Problem` (a shared response
- * component), then one word per step: `PetOwner` (property), `PetTagsItem` (array items),
+ * is named unless it is the operation's only 2xx with content), `ListPetsStatus` (parameter
+ * `status`), `Problem` or `Direction` (a shared response or parameter component), then one word per step: `PetOwner` (property), `PetTagsItem` (array items),
  * `PetLabelsValue` (additionalProperties), `ShapeCircle` / `ShapeVariant2` (union variants: the
  * variant's constant tag property, else its position).
  */
@@ -27,8 +27,10 @@ export function inlineNameCandidates(schema: ir.NamedSchema & { readonly origin:
       return [(context.typeName(root.name) ?? 'Model') + words];
     case 'component': {
       const base = pascalCase(root.name) || 'Inline';
-      return words === '' ? [base, base + (root.section === 'responses' ? 'Response' : 'Request')] : [base + words];
+      return words === '' ? [base, base + COMPONENT_SUFFIX[root.section]] : [base + words];
     }
+    case 'parameter':
+      return [`${context.methodName(root.operation) ?? 'Operation'}${pascalCase(root.name) || 'Parameter'}${words}`];
     case 'requestBody':
       return [`${context.methodName(root.operation) ?? 'Operation'}${root.preferred ? '' : mediaWord(root.mediaType)}Request${words}`];
     case 'response': {
@@ -40,6 +42,9 @@ export function inlineNameCandidates(schema: ir.NamedSchema & { readonly origin:
     }
   }
 }
+
+/** Second choice for a component's schema whose own name is taken: `ProblemResponse`. */
+const COMPONENT_SUFFIX = { responses: 'Response', requestBodies: 'Request', parameters: 'Parameter' } as const;
 
 function stepWord(step: ir.InlineStep, named: ir.Schema | undefined): string {
   switch (step.kind) {

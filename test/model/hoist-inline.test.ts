@@ -39,8 +39,12 @@ it('hoists exactly the inline schemas worth a name, each with a model file and a
     'CreatePetRequest2',
     'CreatePetRequest2Kind',
     'CreatePetRequest2ToysItem',
+    'DeletePetXPriority',
+    'Direction',
+    'GetPetView',
     'ListPets400Response',
     'ListPetsResponseItem',
+    'ListPetsStatusItem',
     'PetExtended',
     'PetLabelsValue',
     'PetOwner2',
@@ -116,8 +120,19 @@ it('hoists a schema of a shared response component once, named after the compone
   expect(problems.map((schema) => [schema.typeName, schema.origin?.kind === 'inline' ? schema.origin.root : schema.origin])).toEqual([['Problem', { kind: 'component', section: 'responses', name: 'Problem' }]]);
 });
 
-it('keeps parameters inline, enums included', () => {
-  expect(result.files.get('apis/PetsApi.ts')).toContain("view?: 'short' | 'full';");
+it('hoists parameter enums: named after the method and parameter, or the shared component; once per place written', () => {
+  const api = result.files.get('apis/PetsApi.ts')!;
+  expect(api).toContain('view?: GetPetView;');
+  expect(api).toContain('status?: ListPetsStatusItem[];');
+  expect(api.match(/direction\?: Direction;/g)).toHaveLength(2); // listPets and deletePet share the component
+  expect(api.match(/xPriority\?: DeletePetXPriority;/g)).toHaveLength(2); // a path-level parameter of deletePet and getPet
+  expect(result.files.get('models/GetPetView.ts')).toContain("export const GetPetView = {\n  Short: 'short',\n  Full: 'full',\n} as const;");
+  const origins = Object.fromEntries(result.model.schemas.map((schema) => [schema.typeName, schema.origin]));
+  expect(origins['Direction']).toEqual({ kind: 'inline', root: { kind: 'component', section: 'parameters', name: 'Direction' }, steps: [] });
+  expect(origins['ListPetsStatusItem']).toEqual({ kind: 'inline', root: { kind: 'parameter', operation: '/paths/~1pets/get', name: 'status', in: 'query' }, steps: [{ kind: 'items' }] });
+  expect(result.model.schemas.filter((schema) => /XPriority/.test(schema.typeName))).toHaveLength(1);
+  expect(result.files.get('docs/GetPetView.md')).toContain('Defined inline: the query parameter *view* of [**getPet**](PetsApi.md#getpet)');
+  expect(result.files.get('docs/PetsApi.md')).toContain('[**GetPetView**](GetPetView.md)');
 });
 
 it('names union variants after their constant tag, else their position', () => {

@@ -43,6 +43,8 @@ function stepText(step: ir.InlineStep): string {
   }
 }
 
+const COMPONENT_WORD = { responses: 'response', requestBodies: 'request body', parameters: 'parameter' } as const;
+
 function rootText(root: ir.InlineRoot, model: Lookups): string {
   switch (root.kind) {
     case 'schema': {
@@ -50,7 +52,9 @@ function rootText(root: ir.InlineRoot, model: Lookups): string {
       return schema ? `[**${schema.typeName}**](${modelHref(schema)})` : 'a model';
     }
     case 'component':
-      return `the shared ${root.section === 'responses' ? 'response' : 'request body'} *${markdownInline(root.name)}*`;
+      return `the shared ${COMPONENT_WORD[root.section]} *${markdownInline(root.name)}*`;
+    case 'parameter':
+      return `the ${root.in} parameter *${markdownInline(root.name)}* of ${operationLink(root.operation, model)}`;
     case 'requestBody':
       return `the request body (${markdownInline(root.mediaType)}) of ${operationLink(root.operation, model)}`;
     case 'response':

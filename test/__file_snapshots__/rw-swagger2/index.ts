@@ -6,6 +6,7 @@ export * from './apis/FilesApi.js';
 export * from './apis/AuthApi.js';
 export * from './models/FileInfo.js';
 export * from './models/FileKind.js';
+export * from './models/ListFilesSort.js';
 export * from './models/LoginRequest.js';
 export * from './models/Problem.js';
 export * from './models/UploadFileRequest.js';

@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { GetItem2Filter } from '../models/GetItem2Filter.js';
 import type { Item } from '../models/Item.js';
 import type { Problem } from '../models/Problem.js';
 
@@ -30,7 +31,7 @@ export interface GetItem2Params {
   /** Query parameter `sizes`. */
   sizes?: string[];
   /** Query parameter `filter`. */
-  filter?: { color?: string; min?: number };
+  filter?: GetItem2Filter;
   /** Query parameter `page`. */
   page?: number;
 }

@@ -3,6 +3,7 @@
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
 import type { FileInfo, FileInfoWritable } from '../models/FileInfo.js';
+import type { ListFilesSort } from '../models/ListFilesSort.js';
 import type { Problem } from '../models/Problem.js';
 import type { UploadFileRequest } from '../models/UploadFileRequest.js';
 
@@ -19,7 +20,7 @@ export interface ListFilesParams {
   /** Query parameter `columns`. */
   columns?: string[];
   /** Query parameter `sort`. */
-  sort?: 'asc' | 'desc';
+  sort?: ListFilesSort;
 }
 
 /** Query, header and cookie parameters of `uploadFile`. */
