@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pointerJoin, UserError } from '../shared/errors.js';
+import { decodePointerToken, pointerJoin, UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
 import { parseDocument } from './parse-document.js';
 import { readLocalText } from './read-local.js';
@@ -176,7 +176,7 @@ function checkFragment(document: unknown, fragment: string, ref: string, from: S
   for (const raw of fragment.slice(2).split('/')) {
     let token: string;
     try {
-      token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      token = decodePointerToken(raw);
     } catch {
       throw new UserError(`invalid $ref "${ref}" (bad percent-encoding)`, { file: from.shown, pointer: site });
     }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../shared/errors.js';
-import { UserError } from '../shared/errors.js';
+import { decodePointerToken, pointerJoin, UserError } from '../shared/errors.js';
 
 /** A JSON object as parsed from the spec (untrusted: any key may be missing or mistyped). */
 export type SpecObject = Record<string, unknown>;
@@ -41,7 +41,7 @@ export function resolvePointer(context: BuildContext, ref: string): unknown {
   const body = ref.slice(1);
   if (body === '') return node;
   for (const raw of body.slice(1).split('/')) {
-    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = decodePointerToken(raw);
     if (!isObject(node) && !Array.isArray(node)) throw new UserError(`dangling $ref "${ref}"`, { pointer: ref.slice(1) });
     if (!Object.prototype.hasOwnProperty.call(node, token)) throw new UserError(`dangling $ref "${ref}"`, { pointer: ref.slice(1) });
     node = (node as Record<string, unknown>)[token];
@@ -56,8 +56,9 @@ export function deref(context: BuildContext, node: unknown): { value: unknown; p
   for (let hops = 0; isObject(current) && typeof current['$ref'] === 'string'; hops++) {
     if (hops > 50) throw new UserError(`$ref chain too long or circular at "${String(current['$ref'])}"`);
     const ref = current['$ref'] as string;
-    pointer = ref.slice(1);
     current = resolvePointer(context, ref);
+    // The pointer as the document's keys spell it (`Not%20Found` → `Not Found`), like every other pointer.
+    pointer = ref.startsWith('#/') ? pointerJoin('', ...ref.slice(2).split('/').map(decodePointerToken)) : ref.slice(1);
   }
   return pointer === undefined ? { value: current } : { value: current, pointer };
 }

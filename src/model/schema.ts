@@ -1,5 +1,5 @@
 import type * as ir from './ir.js';
-import { pointerJoin } from '../shared/errors.js';
+import { decodePointerToken, pointerJoin } from '../shared/errors.js';
 import { isObject, resolvePointer, stringOrUndefined, warn, type BuildContext, type SpecObject } from './context.js';
 
 /** Deeper than this, a schema is treated as `unknown` (bounded work on hostile input). */
@@ -78,7 +78,7 @@ function withTag(schema: ir.Schema, tag: ir.Property): ir.Schema {
 
 function refToIr(context: BuildContext, ref: string, pointer: string, depth: number): ir.Schema {
   if (ref.startsWith(context.schemaRefPrefix)) {
-    const name = decodeToken(ref.slice(context.schemaRefPrefix.length));
+    const name = decodePointerToken(ref.slice(context.schemaRefPrefix.length));
     if (!name.includes('/')) {
       resolvePointer(context, ref); // a dangling reference is an error, not an empty type
       return { kind: 'ref', name };
@@ -96,9 +96,6 @@ function refToIr(context: BuildContext, ref: string, pointer: string, depth: num
   }
 }
 
-function decodeToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 function bareSchemaToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
   if ('const' in node) return { kind: 'enum', values: [literal(node['const'])] };
@@ -169,7 +166,7 @@ function discriminatorToIr(context: BuildContext, node: unknown): ir.Discriminat
   if (isObject(node['mapping'])) {
     for (const [value, target] of Object.entries(node['mapping'])) {
       if (typeof target !== 'string') continue;
-      const name = target.startsWith(context.schemaRefPrefix) ? decodeToken(target.slice(context.schemaRefPrefix.length)) : target;
+      const name = target.startsWith(context.schemaRefPrefix) ? decodePointerToken(target.slice(context.schemaRefPrefix.length)) : target;
       mapping.push({ value, schema: name });
     }
   }

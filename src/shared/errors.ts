@@ -37,6 +37,15 @@ export interface Diagnostic {
   readonly file?: string;
 }
 
+/**
+ * One token of a `$ref` fragment (`Not%20Found`, `a~1b`) as the key it names: percent-decoded
+ * (a fragment is a URI part), then `~1` → `/` and `~0` → `~` (RFC 6901). Throws URIError on bad
+ * percent-encoding.
+ */
+export function decodePointerToken(token: string): string {
+  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** Appends RFC 6901 tokens to a JSON pointer. */
 export function pointerJoin(pointer: string, ...tokens: (string | number)[]): string {
   return pointer + tokens.map((token) => '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1')).join('');

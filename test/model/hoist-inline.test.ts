@@ -45,6 +45,7 @@ it('hoists exactly the inline schemas worth a name, each with a model file and a
     'ListPets400Response',
     'ListPetsResponseItem',
     'ListPetsStatusItem',
+    'NotFound',
     'PetExtended',
     'PetLabelsValue',
     'PetOwner2',
@@ -113,6 +114,12 @@ it('names operation bodies and responses after the method, with the status when 
   // The same operation in a second tag uses the same models.
   expect(signature('apis/ShapesApi.ts', 'createPet')).toBe(signature('apis/PetsApi.ts', 'createPet'));
   expect(result.files.get('apis/PetsApi.ts')).toContain('export type ListPetsError = ApiError<ListPets400Response, 400> | ApiError<Problem>;');
+});
+
+it('names a component referenced percent-encoded after its key, with a plain JSON pointer', () => {
+  const notFound = result.model.schemas.find((schema) => schema.pointer.startsWith('/components/responses/Not'))!;
+  expect([notFound.typeName, notFound.pointer]).toEqual(['NotFound', '/components/responses/Not Found/content/application~1json/schema']);
+  expect(notFound.origin).toEqual({ kind: 'inline', root: { kind: 'component', section: 'responses', name: 'Not Found' }, steps: [] });
 });
 
 it('hoists a schema of a shared response component once, named after the component', () => {

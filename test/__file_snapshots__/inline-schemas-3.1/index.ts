@@ -16,6 +16,7 @@ export * from './models/GetPetView.js';
 export * from './models/ListPets400Response.js';
 export * from './models/ListPetsResponseItem.js';
 export * from './models/ListPetsStatusItem.js';
+export * from './models/NotFound.js';
 export * from './models/Pet.js';
 export * from './models/Petowner.js';
 export * from './models/Problem.js';

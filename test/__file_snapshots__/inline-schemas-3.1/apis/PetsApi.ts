@@ -12,6 +12,7 @@ import type { GetPetView } from '../models/GetPetView.js';
 import type { ListPets400Response } from '../models/ListPets400Response.js';
 import type { ListPetsResponseItem } from '../models/ListPetsResponseItem.js';
 import type { ListPetsStatusItem } from '../models/ListPetsStatusItem.js';
+import type { NotFound } from '../models/NotFound.js';
 import type { Pet } from '../models/Pet.js';
 import type { Problem } from '../models/Problem.js';
 
@@ -43,6 +44,8 @@ export interface GetPetParams {
 export type CreatePetError = ApiError<Problem, 404>;
 /** What `listPets` throws for its documented error statuses (narrow `body` by `status`). */
 export type ListPetsError = ApiError<ListPets400Response, 400> | ApiError<Problem>;
+/** What `deletePet` throws for its documented error statuses (narrow `body` by `status`). */
+export type DeletePetError = ApiError<NotFound, 404>;
 /** What `getPet` throws for its documented error statuses (narrow `body` by `status`). */
 export type GetPetError = ApiError<Problem, 404>;
 
@@ -130,10 +133,11 @@ export class PetsApi extends BaseApi {
 
   /**
    * `DELETE /pets/{id}`
-   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * Rejects with `DeletePetError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
    * @param id Path parameter `id`.
    * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
+   * @throws {ApiError} 404: A component name with a space, referenced percent-encoded.
    */
   async deletePet(id: string, params: DeletePetParams = {}, options?: RequestOptions): Promise<void> {
     return (await this.deletePetRaw(id, params, options)).data;
@@ -147,6 +151,7 @@ export class PetsApi extends BaseApi {
       pathParams: [['id', id]],
       query: [{ name: 'direction', value: params.direction }],
       headers: [['X-Priority', params.xPriority]],
+      accept: 'application/json',
       responseKind: 'void',
     }, options);
   }
