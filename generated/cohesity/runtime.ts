@@ -107,9 +107,10 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
   declare readonly headers: Headers;
   declare readonly body: TBody;
   declare readonly response: Response;
-  constructor(status: TStatus, headers: Headers, body: TBody, response: Response, method: string, url: string) {
-    super(`${method} ${url} failed with status ${status}`);
-    Object.assign(this, { status, headers, body, response });
+  /** `request` is the method and URL, e.g. `GET https://api.example.com/users/1`. */
+  constructor(request: string, response: Response, body: TBody) {
+    super(`${request} failed with status ${response.status}`);
+    Object.assign(this, { status: response.status, headers: response.headers, body, response });
   }
 }
 
@@ -124,16 +125,16 @@ export function hasStatus<E extends ApiError, S extends number>(error: E, status
 /** Thrown when no response arrived (connection refused or reset, DNS, TLS, unsafe redirect); `cause` is the underlying error. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
-  constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${url} failed: ${cause}`, { cause });
+  constructor(request: string, cause: unknown) {
+    super(`${request} failed: ${cause}`, { cause });
   }
 }
 
 /** Thrown when an attempt exceeded `timeoutMs`. A caller's own abort rejects with the signal's reason (an AbortError) instead. */
 export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
-  constructor(method: string, url: string, timeoutMs: number, cause: unknown) {
-    super(`${method} ${url} timed out after ${timeoutMs} ms`, { cause });
+  constructor(request: string, timeoutMs: number, cause: unknown) {
+    super(`${request} timed out after ${timeoutMs} ms`, { cause });
   }
 }
 
@@ -174,9 +175,6 @@ export interface RequestSpec {
   responseKind: ResponseKind;
 }
 
-const IDEMPOTENT = /^(GET|HEAD|PUT|DELETE|OPTIONS)$/;
-const RETRY_STATUSES = [408, 429, 502, 503, 504];
-
 /** Base class of every generated API class. */
 export class BaseApi {
   declare protected readonly configuration: Configuration;
@@ -185,98 +183,121 @@ export class BaseApi {
     Object.assign(this, { configuration, defaultBasePath });
   }
 
-  /** Sends the request (with auth, timeouts, retries and middleware) and decodes the response; throws ApiError on non-2xx. */
+  /**
+   * Sends the request (with auth, timeouts, retries and middleware) and decodes the response; throws ApiError on non-2xx.
+   * One async function from prelude to decoded body: each extra async layer measurably slowed every call.
+   */
+  #absoluteBase?: string;
+
+  /** The base URL without trailing slashes. An absolute one is checked once: regular expressions cost measurable time per call. */
+  #basePath(): string {
+    if (this.#absoluteBase) return this.#absoluteBase;
+    const base = this.configuration.basePath ?? this.defaultBasePath;
+    if (/^[a-z][\w+.-]*:/i.test(base)) return (this.#absoluteBase = base.replace(/\/+$/, ''));
+    // A relative server URL (`/v2`) resolves against the page in browsers (per call: the page may change); elsewhere it needs an absolute basePath.
+    const page = (globalThis as { location?: { href: string } }).location?.href;
+    if (!page) throw new TypeError(`basePath "${base}" is not absolute`);
+    return new URL(base, page).href.replace(/\/+$/, '');
+  }
+
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const config = this.configuration;
     const { method } = spec;
-    let base = config.basePath ?? this.defaultBasePath;
-    // A relative server URL (`/v2`) resolves against the page in browsers; elsewhere it needs an absolute basePath.
-    if (!/^[a-z][\w+.-]*:/i.test(base)) {
-      const page = (globalThis as { location?: { href: string } }).location?.href;
-      if (!page) throw new TypeError(`basePath "${base}" is not absolute`);
-      base = new URL(base, page).href;
-    }
+    const { signal } = options;
     // The URL is built as a string: parsing a URL object per call cost more than the rest of the runtime.
-    const path = base.replace(/\/+$/, '') + expandPath(spec.path, spec.pathParams);
-    const query = new URLSearchParams();
-    if (spec.query) appendQuery(query, spec.query);
+    const path = this.#basePath() + expandPath(spec.path, spec.pathParams);
+    // Errors name the request without its query: query credentials and personal data stay out of logs.
+    const label = `${method} ${path}`;
+    const query: string[] = [];
+    if (spec.query) for (const { name, value, style = 'form', explode = true } of spec.query) {
+      const text = value == null ? '' : serialize(name, value, style, explode, true);
+      if (text) query.push(text);
+    }
     // Lower-case names, later wins. A plain object: fetch reads it faster than Headers, a Map or a null-prototype object.
     const headers: Record<string, string> = {};
-    const setAll = (pairs: StyledParameter[]) => pairs.forEach(([name, value, style, explode]) => value != null && setHeader(headers, name, styled(name, value, style, explode)));
-    setAll(Object.entries(config.headers));
-    if (spec.headers) setAll(spec.headers);
-    const cookies = (spec.cookies || []).filter(([, value]) => value != null).map(([name, value]) => `${name}=${encodeURIComponent(styled(name, value))}`);
+    setHeaders(headers, config.headers);
+    if (spec.headers) for (const [name, value, style, explode] of spec.headers) if (value != null) setHeader(headers, name, serialize(name, value, style, explode));
+    const cookies: string[] = [];
+    if (spec.cookies) for (const [name, value] of spec.cookies) if (value != null) cookies.push(`${name}=${encodeURIComponent(serialize(name, value))}`);
     const secret = spec.security && (await applySecurity(config, spec.security, query, headers, cookies));
     if (cookies.length) setHeader(headers, 'Cookie', cookies.join('; '));
     if (spec.accept) setHeader(headers, 'Accept', spec.accept);
     const init: RequestInit = { method, headers };
     if (spec.body !== undefined) init.body = encodeBody(spec.body, spec.contentType ?? 'application/json', headers);
-    if (options.headers) setAll(Object.entries(options.headers));
+    setHeaders(headers, options.headers);
     if (config.credentials) init.credentials = config.credentials;
 
-    const retries = options.retries ?? (IDEMPOTENT.test(method) ? config.retries : 0);
-    const url = path + (String(query) && `?${query}`);
+    const url = query.length ? `${path}?${query.join('&')}` : path;
+    const retries = options.retries ?? (IDEMPOTENT.includes(method) ? config.retries : 0);
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    // Even looping over an empty middleware array cost measurable time per call.
+    const middleware = config.middleware.length ? config.middleware : undefined;
     for (let attempt = 0; ; attempt++) {
+      // An AbortController only when there is something to abort: it costs fetch time.
+      const controller = signal || timeoutMs !== undefined ? new AbortController() : undefined;
+      const abort = controller && (() => controller.abort(signal?.reason));
+      if (abort) signal?.addEventListener('abort', abort);
+      if (signal?.aborted) abort!();
+      const timer = timeoutMs === undefined ? undefined : setTimeout(abort!, timeoutMs);
+      // The caller's abort rejects with the signal's reason; otherwise our controller only aborts when the time is up.
+      const failure = (cause: unknown) => (signal?.aborted ? signal.reason : controller?.signal.aborted ? new TimeoutError(label, timeoutMs!, cause) : new NetworkError(label, cause));
+      let params: FetchParams = { url, init: controller ? { ...init, signal: controller.signal } : init };
+      let delay: number;
       try {
-        return await this.#attempt<T>(spec, url, init, secret, options, path);
+        if (middleware) for (const m of middleware) params = (await m.pre?.(params)) ?? params;
+        let response: Response | undefined;
+        try {
+          const fetchApi = config.fetchApi ?? fetch;
+          response = await (secret?.length ? fetchSafely(fetchApi, params.url, params.init, secret) : fetchApi(params.url, params.init));
+        } catch (cause) {
+          const error = failure(cause);
+          if (middleware) for (const m of middleware) response ??= (await m.onError?.({ ...params, error })) ?? undefined;
+          if (!response) throw error;
+        }
+        if (middleware) for (const m of middleware) response = (await m.post?.({ ...params, response })) ?? response;
+        const { ok, status } = response;
+        // Error bodies are decoded as JSON (or text), whatever the success kind.
+        const kind = ok ? spec.responseKind : 'json';
+        let data: unknown;
+        try {
+          if (kind === 'void' || status === 204) await response.body?.cancel();
+          else if (kind === 'blob') data = await response.blob();
+          else data = parseText(await response.text(), kind, response.headers);
+        } catch (cause) {
+          throw failure(cause);
+        }
+        if (!ok) throw new ApiError(label, response, data);
+        return { status, headers: response.headers, data: data as T, response };
       } catch (error) {
         const failed = error instanceof ApiError && error;
         // Retry-After (seconds or an HTTP date; a past date: now) wins over the backoff: base × 2^attempt, 50–100% of it.
         const retryAfter = (failed && failed.headers.get('Retry-After')) || '';
         const until = /^\d+$/.test(retryAfter) ? +retryAfter * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
-        const delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
-        const retryable = failed ? RETRY_STATUSES.includes(failed.status) : error instanceof NetworkError || error instanceof TimeoutError;
+        delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
+        const retryable = failed ? [408, 429, 502, 503, 504].includes(failed.status) : error instanceof NetworkError || error instanceof TimeoutError;
         if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
-        await sleep(delay, options.signal);
+      } finally {
+        clearTimeout(timer);
+        if (abort) signal?.removeEventListener('abort', abort);
       }
+      await sleep(delay, signal);
     }
   }
+}
 
-  /** One attempt: middleware, fetch (following redirects safely), decoding, all under one timeout. */
-  async #attempt<T>(spec: RequestSpec, url: string, init: RequestInit, secret: string[] | undefined, options: RequestOptions, shownUrl: string): Promise<ApiResponse<T>> {
-    // Messages show the URL without its query: query credentials and personal data stay out of logs.
-    const config = this.configuration;
-    const { signal } = options;
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    // An AbortController only when there is something to abort: it costs fetch time.
-    const controller = signal || timeoutMs !== undefined ? new AbortController() : undefined;
-    const abort = () => controller?.abort(signal?.reason);
-    signal?.addEventListener('abort', abort);
-    if (signal?.aborted) abort();
-    let timedOut = false;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), abort()), timeoutMs);
-    const failure = (cause: unknown) => {
-      if (signal?.aborted) return signal.reason;
-      return timedOut ? new TimeoutError(spec.method, shownUrl, timeoutMs!, cause) : new NetworkError(spec.method, shownUrl, cause);
-    };
-    let params: FetchParams = { url, init: controller ? { ...init, signal: controller.signal } : init };
-    try {
-      for (const m of config.middleware) params = (await m.pre?.(params)) ?? params;
-      let response: Response | undefined;
-      try {
-        const fetchApi = config.fetchApi ?? fetch;
-        response = await (secret ? fetchSafely(fetchApi, params.url, params.init, secret) : fetchApi(params.url, params.init));
-      } catch (cause) {
-        const error = failure(cause);
-        for (const m of config.middleware) response ??= (await m.onError?.({ ...params, error })) ?? undefined;
-        if (!response) throw error;
-      }
-      for (const m of config.middleware) response = (await m.post?.({ ...params, response })) ?? response;
-      try {
-        if (!response.ok) {
-          const body = await decodeBody(response, 'json');
-          throw new ApiError(response.status, response.headers, body, response, spec.method, shownUrl);
-        }
-        const data = (await decodeBody(response, spec.responseKind)) as T;
-        return { status: response.status, headers: response.headers, data, response };
-      } catch (error) {
-        throw error instanceof ApiError ? error : failure(error);
-      }
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
-    }
-  }
+const IDEMPOTENT = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+const NONE: never[] = [];
+
+/** Rejects CR/LF so a value can never start a new header. */
+function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  if (value.includes('\r') || value.includes('\n')) throw new TypeError(`Header "${name}" contains a line break`);
+  // A string assigned to `__proto__` is ignored, so that name can neither pollute nor be sent (fetch's record conversion drops it too).
+  headers[name.toLowerCase()] = value;
+}
+
+/** Copies a plain header record (configuration or per-call headers); null and undefined values are skipped. */
+function setHeaders(headers: Record<string, string>, from: Record<string, string> = {}): void {
+  for (const name in from) if (from[name] != null) setHeader(headers, name, String(from[name]));
 }
 
 /**
@@ -314,12 +335,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Substitutes path parameters percent-encoded; a value can never add a segment or be a `.`/`..` segment. */
-function expandPath(template: string, params: StyledParameter[] = []): string {
-  for (const [name, value, style, explode] of params) {
-    const text = value == null ? '' : styled(name, value, style, explode, true);
+function expandPath(template: string, params: StyledParameter[] = NONE): string {
+  // An index loop: `for…of` allocated an iterator per call here, and allocations cost far more per call than their CPU time.
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i]!; // not destructured: that allocated an iterator too
+    const name = param[0];
+    const text = param[1] == null ? '' : serialize(name, param[1], param[2], param[3], true);
     // Empty would address the parent collection (`/sessions/`); URL parsing would resolve `.`/`..` away.
     if (!text || text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" is ${text ? 'a dot segment' : 'missing'}`);
-    template = template.replace(`{${name}}`, () => text); // a function: `$` in text is not a pattern
+    const key = `{${name}}`;
+    const at = template.indexOf(key); // not String#replace: it cost measurable time per call
+    if (at >= 0) template = template.slice(0, at) + text + template.slice(at + key.length);
   }
   // Values are percent-encoded, so a brace left is a template variable no parameter filled.
   if (template.includes('{')) throw new TypeError(`Path parameter "${template.split(/[{}]/)[1]}" is missing`);
@@ -327,53 +353,40 @@ function expandPath(template: string, params: StyledParameter[] = []): string {
 }
 
 /**
- * Name/text pairs of one parameter value per OpenAPI style: exploded arrays and objects give a pair
- * per item (deepObject: `name[key]`), unexploded ones one pair joined by the style's delimiter.
- * `percent` encodes names and values (paths); query pairs are encoded by URLSearchParams.
+ * One parameter value in its OpenAPI style, names and values percent-encoded when `encode`:
+ * path and header styles `simple` (`a,b`), `label` (`.a.b`), `matrix` (`;id=a;id=b`); the query
+ * styles give `name=value` items joined by `&` (deepObject: `name[key]=value`). Unexploded arrays
+ * and objects are one value, their items (objects: keys and values) joined by the style's delimiter.
  */
-function stylePairs(name: string, value: unknown, style: string, explode?: boolean, percent?: boolean): [string, string][] {
-  const text = (item: unknown) => (percent ? encodeURIComponent(String(item)) : String(item));
-  const object = value !== null && typeof value === 'object';
-  const entries: [string, unknown][] = Array.isArray(value)
+function serialize(name: string, value: unknown, style = 'simple', explode?: boolean, encode?: boolean): string {
+  // The common case first, fast and without allocations.
+  if (style === 'simple' && typeof value !== 'object') return encode ? encodeURIComponent(String(value)) : String(value);
+  const text = (item: unknown) => (encode ? encodeURIComponent(String(item)) : String(item));
+  const array = Array.isArray(value);
+  const object = !array && typeof value === 'object';
+  const deep = style === 'deepObject';
+  const entries: unknown[][] = array
     ? value.map((item) => [name, item])
     : object
-      ? Object.entries(value).filter(([, item]) => item != null).map(([key, item]) => [style === 'deepObject' ? `${name}[${key}]` : key, item])
+      ? Object.entries(value!).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item])
       : [[name, value]];
-  if (explode || !object || style === 'deepObject') return entries.map(([key, item]) => [text(key), text(item)]);
-  const delimiter = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : style === 'tabDelimited' ? '\t' : ',';
-  return [[text(name), entries.flatMap(([key, item]) => (Array.isArray(value) ? [text(item)] : [text(key), text(item)])).join(delimiter)]];
-}
-
-function appendQuery(params: URLSearchParams, query: QueryParameter[]): void {
-  for (const { name, value, style = 'form', explode = true } of query) {
-    if (value != null) for (const [key, text] of stylePairs(name, value, style, explode)) params.append(key, text);
-  }
-}
-
-/** A path, header or cookie value in OpenAPI `simple` (default), `label` or `matrix` style: `a,b` · `.a.b` · `;id=a;id=b`. */
-function styled(name: string, value: unknown, style?: string, explode?: boolean, percent?: boolean): string {
-  if (!style && typeof value !== 'object') return percent ? encodeURIComponent(String(value)) : String(value); // the common case, fast
-  const pairs = stylePairs(name, value, 'simple', explode, percent);
-  if (style === 'matrix') return pairs.map(([key, text]) => `;${key}=${text}`).join('');
-  const keyed = explode && !Array.isArray(value) && typeof value === 'object';
-  const items = pairs.map(([key, text]) => (keyed ? `${key}=${text}` : text));
-  return style === 'label' ? `.${items.join('.')}` : items.join(',');
-}
-
-/** Rejects CR/LF so a value can never start a new header. */
-function setHeader(headers: Record<string, string>, name: string, value: string): void {
-  if (/[\r\n]/.test(value)) throw new TypeError(`Header "${name}" contains a line break`);
-  // A string assigned to `__proto__` is ignored, so that name can neither pollute nor be sent (fetch's record conversion drops it too).
-  headers[name.toLowerCase()] = value;
+  // Pre-encoded: only query parameters have these styles, and a raw tab would be stripped from the URL.
+  const delimiter = { spaceDelimited: '%20', pipeDelimited: '%7C', tabDelimited: '%09' }[style] ?? ',';
+  const pairs = explode || deep || !(array || object)
+    ? entries.map(([key, item]) => [key, text(item)])
+    : [[name, entries.flatMap(([key, item]) => (array ? [item] : [key, item])).map(text).join(delimiter)]];
+  // Matrix and query items are always `name=value`; simple and label ones only for exploded objects.
+  const keyed = (style !== 'simple' && style !== 'label') || (explode && object);
+  const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : '';
+  return pairs.map(([key, item]) => prefix + (keyed ? `${text(key)}=` : '') + item).join(prefix ? '' : style === 'simple' ? ',' : '&');
 }
 
 /**
  * Applies the first alternative whose credentials are all configured; anonymous (`{}`) when none is.
  * Returns the names of the headers that carry credentials, or undefined when none was applied.
  */
-async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], query: URLSearchParams, headers: Record<string, string>, cookies: string[]): Promise<string[] | undefined> {
-  const credential = (scheme: SecurityScheme) =>
-    scheme.type === 'apiKey' ? config.apiKey : scheme.type === 'basic' ? config.username : config.accessToken;
+async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], query: string[], headers: Record<string, string>, cookies: string[]): Promise<string[] | undefined> {
+  const credential = (scheme: SecurityScheme) => (scheme.type === 'apiKey' ? config.apiKey : scheme.type === 'basic' ? config.username : config.accessToken);
   const chosen = alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined));
   if (!chosen) return undefined;
   const secret: string[] = [];
@@ -382,7 +395,7 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
     const value = await resolve(credential(scheme), scheme.id);
     if (scheme.type === 'apiKey') {
       if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
-      else if (scheme.in === 'query') query.set(scheme.name, value);
+      else if (scheme.in === 'query') query.push(serialize(scheme.name, value, 'form', true, true));
       else secret.push('Cookie'), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
     } else {
       const basic = scheme.type === 'basic';
@@ -410,16 +423,10 @@ function isJson(contentType: string): boolean {
   return /^application\/([\w.+-]*\+)?json(;|$)|^\*\/\*/i.test(contentType);
 }
 
-/** Decodes a body by kind and Content-Type: empty → undefined; JSON; text; Blob. */
-async function decodeBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  if (kind === 'void' || response.status === 204) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (kind === 'blob') return response.blob();
-  const text = await response.text();
+/** A text body decoded by kind and Content-Type: empty → undefined; JSON (unparsable: the text); otherwise the text. */
+function parseText(text: string, kind: ResponseKind, headers: Headers): unknown {
   if (!text) return undefined;
-  if (kind === 'json' && isJson(response.headers.get('Content-Type') ?? 'application/json')) {
+  if (kind === 'json' && isJson(headers.get('Content-Type') ?? 'application/json')) {
     try {
       return JSON.parse(text);
     } catch {

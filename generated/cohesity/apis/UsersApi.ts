@@ -36,7 +36,7 @@ export class UsersApi extends BaseApi {
   }
 
   /** Like `createSession`, but resolves to the status, headers and decoded body. */
-  async createSessionRaw(body: CreateUserSessionRequestParams, options?: RequestOptions): Promise<ApiResponse<UserSession>> {
+  createSessionRaw(body: CreateUserSessionRequestParams, options?: RequestOptions): Promise<ApiResponse<UserSession>> {
     return this.request<UserSession>({
       method: 'POST',
       path: '/users/sessions',
@@ -62,7 +62,7 @@ export class UsersApi extends BaseApi {
   }
 
   /** Like `deleteSession`, but resolves to the status, headers and decoded body. */
-  async deleteSessionRaw(params: DeleteSessionParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+  deleteSessionRaw(params: DeleteSessionParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'DELETE',
       path: '/users/sessions',

@@ -40,7 +40,7 @@ export class SessionsApi extends BaseApi {
   }
 
   /** Like `deleteSession`, but resolves to the status, headers and decoded body. */
-  async deleteSessionRaw(sessionId: string, params: DeleteSessionParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+  deleteSessionRaw(sessionId: string, params: DeleteSessionParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'DELETE',
       path: '/sessions/{session_id}',
@@ -64,7 +64,7 @@ export class SessionsApi extends BaseApi {
   }
 
   /** Like `getSession`, but resolves to the status, headers and decoded body. */
-  async getSessionRaw(sessionId: string, options?: RequestOptions): Promise<ApiResponse<SessionResponse>> {
+  getSessionRaw(sessionId: string, options?: RequestOptions): Promise<ApiResponse<SessionResponse>> {
     return this.request<SessionResponse>({
       method: 'GET',
       path: '/sessions/{session_id}',
@@ -87,7 +87,7 @@ export class SessionsApi extends BaseApi {
   }
 
   /** Like `getUserSessions`, but resolves to the status, headers and decoded body. */
-  async getUserSessionsRaw(userId: string, options?: RequestOptions): Promise<ApiResponse<SessionResponse[]>> {
+  getUserSessionsRaw(userId: string, options?: RequestOptions): Promise<ApiResponse<SessionResponse[]>> {
     return this.request<SessionResponse[]>({
       method: 'GET',
       path: '/sessions/user/{user_id}',

@@ -202,9 +202,9 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
       ],
     },
     {
+      // Not async: it returns request()'s promise as is (an async wrapper would add promise hops to every call).
       kind: StructureKind.Method,
       name: operation.rawMethodName,
-      isAsync: true,
       parameters,
       returnType: `Promise<ApiResponse<${result}>>`,
       ...(overloads.length > 0 ? { overloads: signatures(`Promise<ApiResponse<${result}>>`, (note) => docsFromLines(rawDocLines(note))) } : { docs: rawDocs }),

@@ -21,7 +21,7 @@ export class ShapesApi extends BaseApi {
   }
 
   /** Like `addShape`, but resolves to the status, headers and decoded body. */
-  async addShapeRaw(body: Shape, options?: RequestOptions): Promise<ApiResponse<Shape>> {
+  addShapeRaw(body: Shape, options?: RequestOptions): Promise<ApiResponse<Shape>> {
     return this.request<Shape>({
       method: 'POST',
       path: '/shapes',

@@ -30,7 +30,7 @@ export class TreeApi extends BaseApi {
   }
 
   /** Like `getNode`, but resolves to the status, headers and decoded body. */
-  async getNodeRaw(nodeId: string, params: GetNodeParams = {}, options?: RequestOptions): Promise<ApiResponse<TreeNode>> {
+  getNodeRaw(nodeId: string, params: GetNodeParams = {}, options?: RequestOptions): Promise<ApiResponse<TreeNode>> {
     return this.request<TreeNode>({
       method: 'GET',
       path: '/nodes/{node_id}',

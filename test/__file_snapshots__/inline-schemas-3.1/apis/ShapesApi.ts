@@ -57,7 +57,7 @@ export class ShapesApi extends BaseApi {
    * Sends the body as `application/x-www-form-urlencoded`: pass `{ contentType: 'application/x-www-form-urlencoded' }` as options.
    */
   createPetRaw(body: CreatePetFormRequest, options: RequestOptions & { contentType: 'application/x-www-form-urlencoded' }): Promise<ApiResponse<CreatePet200Response | CreatePet201Response>>;
-  async createPetRaw(body: CreatePetRequest2 | CreatePetFormRequest, options?: RequestOptions & { contentType?: 'application/json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<CreatePet200Response | CreatePet201Response>> {
+  createPetRaw(body: CreatePetRequest2 | CreatePetFormRequest, options?: RequestOptions & { contentType?: 'application/json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<CreatePet200Response | CreatePet201Response>> {
     return this.request<CreatePet200Response | CreatePet201Response>({
       method: 'POST',
       path: '/pets',

@@ -20,7 +20,7 @@ export class DefaultApi extends BaseApi {
   }
 
   /** Like `getHealth`, but resolves to the status, headers and decoded body. */
-  async getHealthRaw(options?: RequestOptions): Promise<ApiResponse<string>> {
+  getHealthRaw(options?: RequestOptions): Promise<ApiResponse<string>> {
     return this.request<string>({
       method: 'GET',
       path: '/health',

@@ -47,7 +47,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `listPets`, but resolves to the status, headers and decoded body. */
-  async listPetsRaw(params: ListPetsParams, options?: RequestOptions): Promise<ApiResponse<Pet[]>> {
+  listPetsRaw(params: ListPetsParams, options?: RequestOptions): Promise<ApiResponse<Pet[]>> {
     return this.request<Pet[]>({
       method: 'GET',
       path: '/pets',
@@ -69,7 +69,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `createPet`, but resolves to the status, headers and decoded body. */
-  async createPetRaw(body: NewPet, options?: RequestOptions): Promise<ApiResponse<Pet>> {
+  createPetRaw(body: NewPet, options?: RequestOptions): Promise<ApiResponse<Pet>> {
     return this.request<Pet>({
       method: 'POST',
       path: '/pets',
@@ -93,7 +93,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `getPetById`, but resolves to the status, headers and decoded body. */
-  async getPetByIdRaw(petId: number, options?: RequestOptions): Promise<ApiResponse<Pet>> {
+  getPetByIdRaw(petId: number, options?: RequestOptions): Promise<ApiResponse<Pet>> {
     return this.request<Pet>({
       method: 'GET',
       path: '/pets/{petId}',
@@ -117,7 +117,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `updatePet`, but resolves to the status, headers and decoded body. */
-  async updatePetRaw(petId: number, body?: NewPet, params: UpdatePetParams = {}, options?: RequestOptions): Promise<ApiResponse<Pet>> {
+  updatePetRaw(petId: number, body?: NewPet, params: UpdatePetParams = {}, options?: RequestOptions): Promise<ApiResponse<Pet>> {
     return this.request<Pet>({
       method: 'PUT',
       path: '/pets/{petId}',
@@ -142,7 +142,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `deletePet`, but resolves to the status, headers and decoded body. */
-  async deletePetRaw(petId: number, options?: RequestOptions): Promise<ApiResponse<void>> {
+  deletePetRaw(petId: number, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'DELETE',
       path: '/pets/{petId}',

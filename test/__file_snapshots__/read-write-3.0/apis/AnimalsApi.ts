@@ -23,7 +23,7 @@ export class AnimalsApi extends BaseApi {
   }
 
   /** Like `addAnimal`, but resolves to the status, headers and decoded body. */
-  async addAnimalRaw(body: AnimalWritable, options?: RequestOptions): Promise<ApiResponse<Animal>> {
+  addAnimalRaw(body: AnimalWritable, options?: RequestOptions): Promise<ApiResponse<Animal>> {
     return this.request<Animal>({
       method: 'POST',
       path: '/animals',
@@ -45,7 +45,7 @@ export class AnimalsApi extends BaseApi {
   }
 
   /** Like `listAudits`, but resolves to the status, headers and decoded body. */
-  async listAuditsRaw(options?: RequestOptions): Promise<ApiResponse<Audit[]>> {
+  listAuditsRaw(options?: RequestOptions): Promise<ApiResponse<Audit[]>> {
     return this.request<Audit[]>({
       method: 'GET',
       path: '/animals',
@@ -66,7 +66,7 @@ export class AnimalsApi extends BaseApi {
   }
 
   /** Like `putPricing`, but resolves to the status, headers and decoded body. */
-  async putPricingRaw(body: PricingWritable, options?: RequestOptions): Promise<ApiResponse<Pricing>> {
+  putPricingRaw(body: PricingWritable, options?: RequestOptions): Promise<ApiResponse<Pricing>> {
     return this.request<Pricing>({
       method: 'PUT',
       path: '/pricing',

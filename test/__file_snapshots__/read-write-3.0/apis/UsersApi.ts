@@ -23,7 +23,7 @@ export class UsersApi extends BaseApi {
   }
 
   /** Like `createUser`, but resolves to the status, headers and decoded body. */
-  async createUserRaw(body: UserWritable, options?: RequestOptions): Promise<ApiResponse<User>> {
+  createUserRaw(body: UserWritable, options?: RequestOptions): Promise<ApiResponse<User>> {
     return this.request<User>({
       method: 'POST',
       path: '/users',
@@ -45,7 +45,7 @@ export class UsersApi extends BaseApi {
   }
 
   /** Like `getUser`, but resolves to the status, headers and decoded body. */
-  async getUserRaw(id: string, options?: RequestOptions): Promise<ApiResponse<User>> {
+  getUserRaw(id: string, options?: RequestOptions): Promise<ApiResponse<User>> {
     return this.request<User>({
       method: 'GET',
       path: '/users/{id}',
@@ -68,7 +68,7 @@ export class UsersApi extends BaseApi {
   }
 
   /** Like `updateUser`, but resolves to the status, headers and decoded body. */
-  async updateUserRaw(id: string, body?: UpdateUserRequest, options?: RequestOptions): Promise<ApiResponse<UpdateUserResponse>> {
+  updateUserRaw(id: string, body?: UpdateUserRequest, options?: RequestOptions): Promise<ApiResponse<UpdateUserResponse>> {
     return this.request<UpdateUserResponse>({
       method: 'PATCH',
       path: '/users/{id}',

@@ -85,7 +85,7 @@ export class ItemsApi extends BaseApi {
    * @deprecated
    */
   patchItemRaw(id: string, body: PatchItemFormRequest, params: PatchItemParams | undefined, options: RequestOptions & { contentType: 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | PatchItem202Response>>;
-  async patchItemRaw(id: string, body?: PatchItemRequest | PatchItemFormRequest, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | PatchItem202Response>> {
+  patchItemRaw(id: string, body?: PatchItemRequest | PatchItemFormRequest, params: PatchItemParams = {}, options?: RequestOptions & { contentType?: 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item | PatchItem202Response>> {
     return this.request<Item | PatchItem202Response>({
       method: 'PATCH',
       path: '/items/{id}',
@@ -113,7 +113,7 @@ export class ItemsApi extends BaseApi {
   }
 
   /** Like `putItemContent`, but resolves to the status, headers and decoded body. */
-  async putItemContentRaw(id: string, body: Blob | undefined, params: PutItemContentParams, options?: RequestOptions): Promise<ApiResponse<void>> {
+  putItemContentRaw(id: string, body: Blob | undefined, params: PutItemContentParams, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'PUT',
       path: '/items/{id}/content',
@@ -136,7 +136,7 @@ export class ItemsApi extends BaseApi {
   }
 
   /** Like `uploadItem`, but resolves to the status, headers and decoded body. */
-  async uploadItemRaw(body: UploadItemRequest, options?: RequestOptions): Promise<ApiResponse<UploadItemResponse>> {
+  uploadItemRaw(body: UploadItemRequest, options?: RequestOptions): Promise<ApiResponse<UploadItemResponse>> {
     return this.request<UploadItemResponse>({
       method: 'POST',
       path: '/items',

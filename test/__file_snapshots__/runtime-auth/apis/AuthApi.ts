@@ -26,7 +26,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withHeaderKey`, but resolves to the status, headers and decoded body. */
-  async withHeaderKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withHeaderKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/header',
@@ -47,7 +47,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withQueryKey`, but resolves to the status, headers and decoded body. */
-  async withQueryKeyRaw(params: WithQueryKeyParams = {}, options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withQueryKeyRaw(params: WithQueryKeyParams = {}, options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/query',
@@ -68,7 +68,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withCookieKey`, but resolves to the status, headers and decoded body. */
-  async withCookieKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withCookieKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/cookie',
@@ -89,7 +89,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withGlobalBearer`, but resolves to the status, headers and decoded body. */
-  async withGlobalBearerRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withGlobalBearerRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/bearer',
@@ -109,7 +109,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withBasic`, but resolves to the status, headers and decoded body. */
-  async withBasicRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withBasicRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/basic',
@@ -129,7 +129,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withOAuth`, but resolves to the status, headers and decoded body. */
-  async withOAuthRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withOAuthRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'POST',
       path: '/oauth',
@@ -149,7 +149,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withOpenId`, but resolves to the status, headers and decoded body. */
-  async withOpenIdRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withOpenIdRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/oidc',
@@ -169,7 +169,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withOptionalKey`, but resolves to the status, headers and decoded body. */
-  async withOptionalKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withOptionalKeyRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/optional',
@@ -190,7 +190,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `withAlternatives`, but resolves to the status, headers and decoded body. */
-  async withAlternativesRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  withAlternativesRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/alternatives',
@@ -210,7 +210,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `publicCall`, but resolves to the status, headers and decoded body. */
-  async publicCallRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
+  publicCallRaw(options?: RequestOptions): Promise<ApiResponse<Result>> {
     return this.request<Result>({
       method: 'GET',
       path: '/public',

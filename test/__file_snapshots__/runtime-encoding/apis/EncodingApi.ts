@@ -2,10 +2,6 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { GetPartFilter } from '../models/GetPartFilter.js';
-import type { GetStyledPoint } from '../models/GetStyledPoint.js';
-import type { GetStyledXPair } from '../models/GetStyledXPair.js';
-import type { GetStyledXPoint } from '../models/GetStyledXPoint.js';
 import type { NotFound } from '../models/NotFound.js';
 import type { Part } from '../models/Part.js';
 import type { Problem } from '../models/Problem.js';
@@ -21,7 +17,7 @@ export interface GetPartParams {
   /** Query parameter `piped`. */
   piped?: string[];
   /** Query parameter `filter`. */
-  filter?: GetPartFilter;
+  filter?: { color?: string; size?: number };
   /** Header `X-Request-Tags`. */
   xRequestTags?: string[];
   /** Header `X-Trace`. */
@@ -33,9 +29,9 @@ export interface GetPartParams {
 /** Query, header and cookie parameters of `getStyled`. */
 export interface GetStyledParams {
   /** Header `X-Point`. */
-  xPoint?: GetStyledXPoint;
+  xPoint?: { x?: number; y?: number };
   /** Header `X-Pair`. */
-  xPair?: GetStyledXPair;
+  xPair?: { x?: number; y?: number };
 }
 
 /** What `getPart` throws for its documented error statuses (narrow `body` by `status`). */
@@ -63,7 +59,7 @@ export class EncodingApi extends BaseApi {
   }
 
   /** Like `getPart`, but resolves to the status, headers and decoded body. */
-  async getPartRaw(itemId: string, part: number, params: GetPartParams = {}, options?: RequestOptions): Promise<ApiResponse<Part>> {
+  getPartRaw(itemId: string, part: number, params: GetPartParams = {}, options?: RequestOptions): Promise<ApiResponse<Part>> {
     return this.request<Part>({
       method: 'GET',
       path: '/items/{itemId}/parts/{part}',
@@ -86,12 +82,12 @@ export class EncodingApi extends BaseApi {
    * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async getStyled(coords: number[], point: GetStyledPoint, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<void> {
+  async getStyled(coords: number[], point: { x?: number; y?: number }, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<void> {
     return (await this.getStyledRaw(coords, point, version, params, options)).data;
   }
 
   /** Like `getStyled`, but resolves to the status, headers and decoded body. */
-  async getStyledRaw(coords: number[], point: GetStyledPoint, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+  getStyledRaw(coords: number[], point: { x?: number; y?: number }, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'GET',
       path: '/styled/{coords}/{point}/{version}',

@@ -23,7 +23,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `upload`, but resolves to the status, headers and decoded body. */
-  async uploadRaw(body: UploadRequest, options?: RequestOptions): Promise<ApiResponse<Part>> {
+  uploadRaw(body: UploadRequest, options?: RequestOptions): Promise<ApiResponse<Part>> {
     return this.request<Part>({
       method: 'POST',
       path: '/upload',
@@ -45,7 +45,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `submitForm`, but resolves to the status, headers and decoded body. */
-  async submitFormRaw(body: SubmitFormRequest, options?: RequestOptions): Promise<ApiResponse<void>> {
+  submitFormRaw(body: SubmitFormRequest, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'POST',
       path: '/form',
@@ -67,7 +67,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `putBlob`, but resolves to the status, headers and decoded body. */
-  async putBlobRaw(name: string, body: Blob, options?: RequestOptions): Promise<ApiResponse<void>> {
+  putBlobRaw(name: string, body: Blob, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'PUT',
       path: '/blobs/{name}',
@@ -89,7 +89,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `getBlob`, but resolves to the status, headers and decoded body. */
-  async getBlobRaw(name: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
+  getBlobRaw(name: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
     return this.request<Blob>({
       method: 'GET',
       path: '/blobs/{name}',
@@ -110,7 +110,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `echoText`, but resolves to the status, headers and decoded body. */
-  async echoTextRaw(body: string, options?: RequestOptions): Promise<ApiResponse<string>> {
+  echoTextRaw(body: string, options?: RequestOptions): Promise<ApiResponse<string>> {
     return this.request<string>({
       method: 'POST',
       path: '/echo',
@@ -131,7 +131,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `getNothing`, but resolves to the status, headers and decoded body. */
-  async getNothingRaw(options?: RequestOptions): Promise<ApiResponse<Part>> {
+  getNothingRaw(options?: RequestOptions): Promise<ApiResponse<Part>> {
     return this.request<Part>({
       method: 'GET',
       path: '/nothing',

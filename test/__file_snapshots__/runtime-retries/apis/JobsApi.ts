@@ -27,7 +27,7 @@ export class JobsApi extends BaseApi {
   }
 
   /** Like `createJob`, but resolves to the status, headers and decoded body. */
-  async createJobRaw(body: Job, options?: RequestOptions): Promise<ApiResponse<Job>> {
+  createJobRaw(body: Job, options?: RequestOptions): Promise<ApiResponse<Job>> {
     return this.request<Job>({
       method: 'POST',
       path: '/jobs',
@@ -50,7 +50,7 @@ export class JobsApi extends BaseApi {
   }
 
   /** Like `getJob`, but resolves to the status, headers and decoded body. */
-  async getJobRaw(id: string, options?: RequestOptions): Promise<ApiResponse<Job>> {
+  getJobRaw(id: string, options?: RequestOptions): Promise<ApiResponse<Job>> {
     return this.request<Job>({
       method: 'GET',
       path: '/jobs/{id}',
@@ -72,7 +72,7 @@ export class JobsApi extends BaseApi {
   }
 
   /** Like `replaceJob`, but resolves to the status, headers and decoded body. */
-  async replaceJobRaw(id: string, body: Job, options?: RequestOptions): Promise<ApiResponse<Job>> {
+  replaceJobRaw(id: string, body: Job, options?: RequestOptions): Promise<ApiResponse<Job>> {
     return this.request<Job>({
       method: 'PUT',
       path: '/jobs/{id}',
@@ -95,7 +95,7 @@ export class JobsApi extends BaseApi {
   }
 
   /** Like `deleteJob`, but resolves to the status, headers and decoded body. */
-  async deleteJobRaw(id: string, options?: RequestOptions): Promise<ApiResponse<void>> {
+  deleteJobRaw(id: string, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'DELETE',
       path: '/jobs/{id}',

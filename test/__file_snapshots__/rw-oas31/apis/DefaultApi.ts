@@ -28,7 +28,7 @@ export class DefaultApi extends BaseApi {
   }
 
   /** Like `getEvent`, but resolves to the status, headers and decoded body. */
-  async getEventRaw(eventId: string, params: GetEventParams = {}, options?: RequestOptions): Promise<ApiResponse<Event>> {
+  getEventRaw(eventId: string, params: GetEventParams = {}, options?: RequestOptions): Promise<ApiResponse<Event>> {
     return this.request<Event>({
       method: 'GET',
       path: '/events/{eventId}',

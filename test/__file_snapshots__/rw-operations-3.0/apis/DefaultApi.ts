@@ -22,7 +22,7 @@ export class DefaultApi extends BaseApi {
   }
 
   /** Like `getItem`, but resolves to the status, headers and decoded body. */
-  async getItemRaw(itemId: string, labelId: number, options?: RequestOptions): Promise<ApiResponse<{ [key: string]: string }>> {
+  getItemRaw(itemId: string, labelId: number, options?: RequestOptions): Promise<ApiResponse<{ [key: string]: string }>> {
     return this.request<{ [key: string]: string }>({
       method: 'GET',
       path: '/items/{itemId}/labels/{labelId}',

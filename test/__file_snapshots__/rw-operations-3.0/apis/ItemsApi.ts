@@ -62,7 +62,7 @@ export class ItemsApi extends BaseApi {
   }
 
   /** Like `getItem`, but resolves to the status, headers and decoded body. */
-  async getItemRaw(itemId: string, params: GetItemParams, options?: RequestOptions): Promise<ApiResponse<Item>> {
+  getItemRaw(itemId: string, params: GetItemParams, options?: RequestOptions): Promise<ApiResponse<Item>> {
     return this.request<Item>({
       method: 'GET',
       path: '/items/{itemId}',
@@ -86,7 +86,7 @@ export class ItemsApi extends BaseApi {
   }
 
   /** Like `delete`, but resolves to the status, headers and decoded body. */
-  async deleteRaw(itemId: string, params: DeleteParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+  deleteRaw(itemId: string, params: DeleteParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'DELETE',
       path: '/items/{itemId}',
@@ -108,7 +108,7 @@ export class ItemsApi extends BaseApi {
   }
 
   /** Like `getItem2`, but resolves to the status, headers and decoded body. */
-  async getItem2Raw(params: GetItem2Params = {}, options?: RequestOptions): Promise<ApiResponse<Item[]>> {
+  getItem2Raw(params: GetItem2Params = {}, options?: RequestOptions): Promise<ApiResponse<Item[]>> {
     return this.request<Item[]>({
       method: 'GET',
       path: '/items',
@@ -130,7 +130,7 @@ export class ItemsApi extends BaseApi {
   }
 
   /** Like `createItem`, but resolves to the status, headers and decoded body. */
-  async createItemRaw(body: Item, options?: RequestOptions & { contentType?: 'application/json' | 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item>> {
+  createItemRaw(body: Item, options?: RequestOptions & { contentType?: 'application/json' | 'application/merge-patch+json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<Item>> {
     return this.request<Item>({
       method: 'POST',
       path: '/items',

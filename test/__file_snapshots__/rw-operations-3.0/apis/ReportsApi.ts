@@ -37,7 +37,7 @@ export class ReportsApi extends BaseApi {
   }
 
   /** Like `getItem`, but resolves to the status, headers and decoded body. */
-  async getItemRaw(itemId: string, params: ReportsApiGetItemParams, options?: RequestOptions): Promise<ApiResponse<Item>> {
+  getItemRaw(itemId: string, params: ReportsApiGetItemParams, options?: RequestOptions): Promise<ApiResponse<Item>> {
     return this.request<Item>({
       method: 'GET',
       path: '/items/{itemId}',

@@ -21,7 +21,7 @@ export class UploadsApi extends BaseApi {
   }
 
   /** Like `putUploads`, but resolves to the status, headers and decoded body. */
-  async putUploadsRaw(body?: Blob, options?: RequestOptions): Promise<ApiResponse<Blob>> {
+  putUploadsRaw(body?: Blob, options?: RequestOptions): Promise<ApiResponse<Blob>> {
     return this.request<Blob>({
       method: 'PUT',
       path: '/uploads',
@@ -43,7 +43,7 @@ export class UploadsApi extends BaseApi {
   }
 
   /** Like `uploadForm`, but resolves to the status, headers and decoded body. */
-  async uploadFormRaw(body: UploadFormRequest, options?: RequestOptions): Promise<ApiResponse<void>> {
+  uploadFormRaw(body: UploadFormRequest, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'POST',
       path: '/uploads',
@@ -64,7 +64,7 @@ export class UploadsApi extends BaseApi {
   }
 
   /** Like `postNote`, but resolves to the status, headers and decoded body. */
-  async postNoteRaw(body?: string, options?: RequestOptions): Promise<ApiResponse<string>> {
+  postNoteRaw(body?: string, options?: RequestOptions): Promise<ApiResponse<string>> {
     return this.request<string>({
       method: 'POST',
       path: '/notes',

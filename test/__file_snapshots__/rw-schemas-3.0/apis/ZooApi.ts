@@ -22,7 +22,7 @@ export class ZooApi extends BaseApi {
   }
 
   /** Like `addAnimal`, but resolves to the status, headers and decoded body. */
-  async addAnimalRaw(body: AnimalWritable, options?: RequestOptions): Promise<ApiResponse<Animal>> {
+  addAnimalRaw(body: AnimalWritable, options?: RequestOptions): Promise<ApiResponse<Animal>> {
     return this.request<Animal>({
       method: 'POST',
       path: '/animals',
@@ -43,7 +43,7 @@ export class ZooApi extends BaseApi {
   }
 
   /** Like `getCatalog`, but resolves to the status, headers and decoded body. */
-  async getCatalogRaw(options?: RequestOptions): Promise<ApiResponse<Catalog>> {
+  getCatalogRaw(options?: RequestOptions): Promise<ApiResponse<Catalog>> {
     return this.request<Catalog>({
       method: 'GET',
       path: '/catalog',

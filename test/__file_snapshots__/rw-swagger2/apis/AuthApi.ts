@@ -21,7 +21,7 @@ export class AuthApi extends BaseApi {
   }
 
   /** Like `login`, but resolves to the status, headers and decoded body. */
-  async loginRaw(body: LoginRequest, options?: RequestOptions): Promise<ApiResponse<string>> {
+  loginRaw(body: LoginRequest, options?: RequestOptions): Promise<ApiResponse<string>> {
     return this.request<string>({
       method: 'POST',
       path: '/login',

@@ -51,7 +51,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `listFiles`, but resolves to the status, headers and decoded body. */
-  async listFilesRaw(params: ListFilesParams = {}, options?: RequestOptions): Promise<ApiResponse<FileInfo[]>> {
+  listFilesRaw(params: ListFilesParams = {}, options?: RequestOptions): Promise<ApiResponse<FileInfo[]>> {
     return this.request<FileInfo[]>({
       method: 'GET',
       path: '/files',
@@ -76,7 +76,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `uploadFile`, but resolves to the status, headers and decoded body. */
-  async uploadFileRaw(body: UploadFileRequest, params: UploadFileParams = {}, options?: RequestOptions): Promise<ApiResponse<FileInfo>> {
+  uploadFileRaw(body: UploadFileRequest, params: UploadFileParams = {}, options?: RequestOptions): Promise<ApiResponse<FileInfo>> {
     return this.request<FileInfo>({
       method: 'POST',
       path: '/files',
@@ -102,7 +102,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `replaceFile`, but resolves to the status, headers and decoded body. */
-  async replaceFileRaw(fileId: string, body: FileInfoWritable, options?: RequestOptions): Promise<ApiResponse<void>> {
+  replaceFileRaw(fileId: string, body: FileInfoWritable, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'PUT',
       path: '/files/{fileId}',
@@ -126,7 +126,7 @@ export class FilesApi extends BaseApi {
   }
 
   /** Like `downloadFile`, but resolves to the status, headers and decoded body. */
-  async downloadFileRaw(fileId: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
+  downloadFileRaw(fileId: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
     return this.request<Blob>({
       method: 'GET',
       path: '/files/{fileId}/content',

@@ -33,7 +33,7 @@ export class StoreApi extends BaseApi {
   }
 
   /** Like `findOrders`, but resolves to the status, headers and decoded body. */
-  async findOrdersRaw(params: FindOrdersParams = {}, options?: RequestOptions): Promise<ApiResponse<Order[]>> {
+  findOrdersRaw(params: FindOrdersParams = {}, options?: RequestOptions): Promise<ApiResponse<Order[]>> {
     return this.request<Order[]>({
       method: 'GET',
       path: '/orders',
@@ -57,7 +57,7 @@ export class StoreApi extends BaseApi {
   }
 
   /** Like `placeOrder`, but resolves to the status, headers and decoded body. */
-  async placeOrderRaw(body: Order, options?: RequestOptions): Promise<ApiResponse<Order>> {
+  placeOrderRaw(body: Order, options?: RequestOptions): Promise<ApiResponse<Order>> {
     return this.request<Order>({
       method: 'POST',
       path: '/orders',
@@ -81,7 +81,7 @@ export class StoreApi extends BaseApi {
   }
 
   /** Like `getReceipt`, but resolves to the status, headers and decoded body. */
-  async getReceiptRaw(orderId: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
+  getReceiptRaw(orderId: string, options?: RequestOptions): Promise<ApiResponse<Blob>> {
     return this.request<Blob>({
       method: 'GET',
       path: '/orders/{order_id}/receipt',

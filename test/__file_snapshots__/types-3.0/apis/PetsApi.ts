@@ -23,7 +23,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `addPet`, but resolves to the status, headers and decoded body. */
-  async addPetRaw(body: Pet, options?: RequestOptions): Promise<ApiResponse<Pet>> {
+  addPetRaw(body: Pet, options?: RequestOptions): Promise<ApiResponse<Pet>> {
     return this.request<Pet>({
       method: 'POST',
       path: '/pets',
@@ -45,7 +45,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `getPuppy`, but resolves to the status, headers and decoded body. */
-  async getPuppyRaw(id: string, options?: RequestOptions): Promise<ApiResponse<Kennel>> {
+  getPuppyRaw(id: string, options?: RequestOptions): Promise<ApiResponse<Kennel>> {
     return this.request<Kennel>({
       method: 'GET',
       path: '/puppies/{id}',
@@ -66,7 +66,7 @@ export class PetsApi extends BaseApi {
   }
 
   /** Like `addHound`, but resolves to the status, headers and decoded body. */
-  async addHoundRaw(body: Hound, options?: RequestOptions): Promise<ApiResponse<void>> {
+  addHoundRaw(body: Hound, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'POST',
       path: '/hounds',

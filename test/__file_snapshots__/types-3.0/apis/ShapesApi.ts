@@ -27,7 +27,7 @@ export class ShapesApi extends BaseApi {
   }
 
   /** Like `listShapes`, but resolves to the status, headers and decoded body. */
-  async listShapesRaw(params: ListShapesParams = {}, options?: RequestOptions): Promise<ApiResponse<Shape[]>> {
+  listShapesRaw(params: ListShapesParams = {}, options?: RequestOptions): Promise<ApiResponse<Shape[]>> {
     return this.request<Shape[]>({
       method: 'GET',
       path: '/shapes',

@@ -57,7 +57,7 @@ export class UploadsApi extends BaseApi {
    * Sends the body as `application/octet-stream`: pass `{ contentType: 'application/octet-stream' }` as options.
    */
   uploadRaw(body: Blob, params: UploadParams | undefined, options: RequestOptions & { contentType: 'application/octet-stream' }): Promise<ApiResponse<void>>;
-  async uploadRaw(body?: Animal | Blob, params: UploadParams = {}, options?: RequestOptions & { contentType?: 'application/json' | 'application/vnd.animal+json' | 'application/octet-stream' }): Promise<ApiResponse<void>> {
+  uploadRaw(body?: Animal | Blob, params: UploadParams = {}, options?: RequestOptions & { contentType?: 'application/json' | 'application/vnd.animal+json' | 'application/octet-stream' }): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'POST',
       path: '/uploads',
@@ -80,7 +80,7 @@ export class UploadsApi extends BaseApi {
   }
 
   /** Like `replaceUpload`, but resolves to the status, headers and decoded body. */
-  async replaceUploadRaw(body: Animal, options?: RequestOptions & { contentType?: 'application/json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<void>> {
+  replaceUploadRaw(body: Animal, options?: RequestOptions & { contentType?: 'application/json' | 'application/x-www-form-urlencoded' }): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'PUT',
       path: '/uploads',
