@@ -97,7 +97,7 @@ test.concurrent('transformModel (from the config file\'s "hooks"): a rename reac
   expect(run.stdout).toMatch(/^client timings: load [\d.]+ ms, model [\d.]+ ms, names [\d.]+ ms, hooks [\d.]+ ms, render-docs/m);
   const api = await readFile(path.join(dir, 'client/apis/SessionsApi.ts'), 'utf8');
   expect(api).toContain('async fetchSession(sessionId: string');
-  expect(api).toContain('async fetchSessionRaw(sessionId: string');
+  expect(api).toContain('\n  fetchSessionRaw(sessionId: string');
   expect(api).not.toMatch(/async getSession\(/);
   expect(await readFile(path.join(dir, 'client/docs/SessionsApi.md'), 'utf8')).toContain('# **fetchSession**');
   const manifest = JSON.parse(await readFile(path.join(dir, 'client/.oasgen/manifest.json'), 'utf8')) as { operations: { operationId: string; methodName: string }[] };

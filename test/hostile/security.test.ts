@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 /** The `security:` field of the request spec of one generated method (undefined when it has none). */
 function securityOf(rawMethod: string): string | undefined {
-  const body = api.slice(api.indexOf(`async ${rawMethod}(`));
+  const body = api.slice(api.indexOf(`\n  ${rawMethod}(`)); // the declaration (Raw methods are not async)
   const request = body.slice(0, body.indexOf('}, options'));
   return /^\s+security: (.*),$/m.exec(request)?.[1];
 }
