@@ -6,21 +6,46 @@ import type { CreatePet200Response } from '../models/CreatePet200Response.js';
 import type { CreatePet201Response } from '../models/CreatePet201Response.js';
 import type { CreatePetFormRequest } from '../models/CreatePetFormRequest.js';
 import type { CreatePetRequest2 } from '../models/CreatePetRequest2.js';
+import type { DeletePetXPriority } from '../models/DeletePetXPriority.js';
+import type { Direction } from '../models/Direction.js';
+import type { GetPetView } from '../models/GetPetView.js';
 import type { ListPets400Response } from '../models/ListPets400Response.js';
 import type { ListPetsResponseItem } from '../models/ListPetsResponseItem.js';
+import type { ListPetsStatusItem } from '../models/ListPetsStatusItem.js';
+import type { NotFound } from '../models/NotFound.js';
 import type { Pet } from '../models/Pet.js';
 import type { Problem } from '../models/Problem.js';
 
+/** Query, header and cookie parameters of `listPets`. */
+export interface ListPetsParams {
+  /** Query parameter `direction`: A shared parameter's enum is hoisted once, named after the component. */
+  direction?: Direction;
+  /** Query parameter `status`: An array of an inline enum; its items are hoisted. */
+  status?: ListPetsStatusItem[];
+}
+
+/** Query, header and cookie parameters of `deletePet`. */
+export interface DeletePetParams {
+  /** Header `X-Priority`: A path-level parameter shared by two operations is hoisted once. */
+  xPriority?: DeletePetXPriority;
+  /** Query parameter `direction`: A shared parameter's enum is hoisted once, named after the component. */
+  direction?: Direction;
+}
+
 /** Query, header and cookie parameters of `getPet`. */
 export interface GetPetParams {
-  /** Query parameter `view`: Parameters stay inline, enums included. */
-  view?: 'short' | 'full';
+  /** Header `X-Priority`: A path-level parameter shared by two operations is hoisted once. */
+  xPriority?: DeletePetXPriority;
+  /** Query parameter `view`: An inline enum of a parameter is hoisted, named after the method and the parameter. */
+  view?: GetPetView;
 }
 
 /** What `createPet` throws for its documented error statuses (narrow `body` by `status`). */
 export type CreatePetError = ApiError<Problem, 404>;
 /** What `listPets` throws for its documented error statuses (narrow `body` by `status`). */
 export type ListPetsError = ApiError<ListPets400Response, 400> | ApiError<Problem>;
+/** What `deletePet` throws for its documented error statuses (narrow `body` by `status`). */
+export type DeletePetError = ApiError<NotFound, 404>;
 /** What `getPet` throws for its documented error statuses (narrow `body` by `status`). */
 export type GetPetError = ApiError<Problem, 404>;
 
@@ -86,21 +111,48 @@ export class PetsApi extends BaseApi {
    * One inline success response (an array of inline objects) and an inline error
    * `GET /pets`
    * Rejects with `ListPetsError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    * @throws {ApiError} 400: Bad request.
    * @throws {ApiError} Any other status: A problem, shared by several operations (hoisted once).
    */
-  async listPets(options?: RequestOptions): Promise<ListPetsResponseItem[]> {
-    return (await this.listPetsRaw(options)).data;
+  async listPets(params: ListPetsParams = {}, options?: RequestOptions): Promise<ListPetsResponseItem[]> {
+    return (await this.listPetsRaw(params, options)).data;
   }
 
   /** Like `listPets`, but resolves to the status, headers and decoded body. */
-  listPetsRaw(options?: RequestOptions): Promise<ApiResponse<ListPetsResponseItem[]>> {
+  listPetsRaw(params: ListPetsParams = {}, options?: RequestOptions): Promise<ApiResponse<ListPetsResponseItem[]>> {
     return this.request<ListPetsResponseItem[]>({
       method: 'GET',
       path: '/pets',
+      query: [{ name: 'direction', value: params.direction }, { name: 'status', value: params.status }],
       accept: 'application/json, application/problem+json',
       responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * `DELETE /pets/{id}`
+   * Rejects with `DeletePetError` (an `ApiError` typed per documented status) on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param id Path parameter `id`.
+   * @param params Query, header and cookie parameters.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   * @throws {ApiError} 404: A component name with a space, referenced percent-encoded.
+   */
+  async deletePet(id: string, params: DeletePetParams = {}, options?: RequestOptions): Promise<void> {
+    return (await this.deletePetRaw(id, params, options)).data;
+  }
+
+  /** Like `deletePet`, but resolves to the status, headers and decoded body. */
+  deletePetRaw(id: string, params: DeletePetParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+    return this.request<void>({
+      method: 'DELETE',
+      path: '/pets/{id}',
+      pathParams: [['id', id]],
+      query: [{ name: 'direction', value: params.direction }],
+      headers: [['X-Priority', params.xPriority]],
+      accept: 'application/json',
+      responseKind: 'void',
     }, options);
   }
 
@@ -123,6 +175,7 @@ export class PetsApi extends BaseApi {
       path: '/pets/{id}',
       pathParams: [['id', id]],
       query: [{ name: 'view', value: params.view }],
+      headers: [['X-Priority', params.xPriority]],
       accept: 'application/json, application/problem+json',
       responseKind: 'json',
     }, options);

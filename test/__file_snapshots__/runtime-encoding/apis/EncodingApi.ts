@@ -2,6 +2,10 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
+import type { GetPartFilter } from '../models/GetPartFilter.js';
+import type { GetStyledPoint } from '../models/GetStyledPoint.js';
+import type { GetStyledXPair } from '../models/GetStyledXPair.js';
+import type { GetStyledXPoint } from '../models/GetStyledXPoint.js';
 import type { NotFound } from '../models/NotFound.js';
 import type { Part } from '../models/Part.js';
 import type { Problem } from '../models/Problem.js';
@@ -17,7 +21,7 @@ export interface GetPartParams {
   /** Query parameter `piped`. */
   piped?: string[];
   /** Query parameter `filter`. */
-  filter?: { color?: string; size?: number };
+  filter?: GetPartFilter;
   /** Header `X-Request-Tags`. */
   xRequestTags?: string[];
   /** Header `X-Trace`. */
@@ -29,9 +33,9 @@ export interface GetPartParams {
 /** Query, header and cookie parameters of `getStyled`. */
 export interface GetStyledParams {
   /** Header `X-Point`. */
-  xPoint?: { x?: number; y?: number };
+  xPoint?: GetStyledXPoint;
   /** Header `X-Pair`. */
-  xPair?: { x?: number; y?: number };
+  xPair?: GetStyledXPair;
 }
 
 /** What `getPart` throws for its documented error statuses (narrow `body` by `status`). */
@@ -82,12 +86,12 @@ export class EncodingApi extends BaseApi {
    * @param params Query, header and cookie parameters.
    * @param options Per-call options (signal, headers, timeoutMs, retries).
    */
-  async getStyled(coords: number[], point: { x?: number; y?: number }, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<void> {
+  async getStyled(coords: number[], point: GetStyledPoint, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<void> {
     return (await this.getStyledRaw(coords, point, version, params, options)).data;
   }
 
   /** Like `getStyled`, but resolves to the status, headers and decoded body. */
-  getStyledRaw(coords: number[], point: { x?: number; y?: number }, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
+  getStyledRaw(coords: number[], point: GetStyledPoint, version: string, params: GetStyledParams = {}, options?: RequestOptions): Promise<ApiResponse<void>> {
     return this.request<void>({
       method: 'GET',
       path: '/styled/{coords}/{point}/{version}',
