@@ -9,7 +9,7 @@ import { renderClient } from './render/ts/index.js';
 import { UserError, type Diagnostic } from './shared/errors.js';
 import { byCodePoint } from './shared/sort.js';
 import { GENERATOR_VERSION } from './shared/version.js';
-import { createManifest, MANIFEST_PATH, sha256, writeOutput, type FileSet, type WriteResult } from './write/index.js';
+import { createManifest, MANIFEST_PATH, sha256, StagedOutput, writeOutput, type FileSet, type WriteResult } from './write/index.js';
 
 /** Options of one generation (one client): the CLI's flags, as data. */
 export interface GenerateOptions {
@@ -30,6 +30,12 @@ export interface GenerateOptions {
    * JSON strings; a JSON number beyond 2^53 loses precision in any JavaScript client. @default 'number'
    */
   readonly int64?: Int64Mapping;
+  /**
+   * Receives each output file as soon as it is rendered, the manifest last (how the CLI starts
+   * writing a new output folder while the rest still renders). Not called for a run that fails
+   * before rendering.
+   */
+  readonly onFile?: (path: string, text: string) => void;
 }
 
 /** Pipeline stages, in order, as reported by `--timings` (`hooks`: `transformModel`, only with hooks). */
@@ -69,32 +75,41 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   let model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
   const hooks = options.hooks !== undefined ? await time('hooks', () => loadHooks(options.hooks!)) : undefined;
   if (hooks) model = await time('hooks', () => runModelHook(hooks.hooks, model));
-  // Docs render first: the banner template's text heads every TypeScript file.
-  const docs = await time('render-docs', () =>
-    renderDocs(model, { generatorVersion: GENERATOR_VERSION, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}) }),
-  );
-  const onSourceFile = hooks ? sourceFileHook(hooks.hooks, model) : undefined;
-  const code = await time('render-ts', () => renderClient(model, { banner: docs.banner, ...(onSourceFile ? { onSourceFile } : {}) }));
-  if (hooks) await time('hooks', () => checkModelHookOutput(hooks.hooks, code));
+  // A new output folder is written (staged) while the rest renders: file creation is kernel time that a second core absorbs.
+  const staged = options.output !== undefined ? await StagedOutput.open(options.output) : undefined;
+  const onFile = staged === undefined ? options.onFile : (path: string, text: string) => (staged.add(path, text), options.onFile?.(path, text));
+  try {
+    // Docs render first: the banner template's text heads every TypeScript file.
+    const docs = await time('render-docs', () =>
+      renderDocs(model, { generatorVersion: GENERATOR_VERSION, ...(options.templates !== undefined ? { templatesDir: options.templates } : {}), ...(onFile ? { onFile } : {}) }),
+    );
+    const onSourceFile = hooks ? sourceFileHook(hooks.hooks, model) : undefined;
+    const code = await time('render-ts', () => renderClient(model, { banner: docs.banner, ...(onSourceFile ? { onSourceFile } : {}), ...(onFile ? { onFile } : {}) }));
+    if (hooks) await time('hooks', () => checkModelHookOutput(hooks.hooks, code));
 
-  const files: FileSet = new Map([...code, ...docs.files]);
-  const manifest = createManifest(model, files.keys(), spec.hash, GENERATOR_VERSION);
-  files.set(MANIFEST_PATH, JSON.stringify(manifest, null, 2) + '\n');
-  const diagnostics: Diagnostic[] = [
-    ...spec.diagnostics,
-    ...built.diagnostics,
-    ...nameDiagnostics,
-    ...(hooks?.diagnostics ?? []),
-    ...docs.unknownOverrides.map((file) => ({
-      severity: 'warning' as const,
-      message: `template override ${file} matches no default template and is ignored`,
-      ...(options.templates !== undefined ? { file: path.join(options.templates, file) } : {}),
-    })),
-  ];
-  const sorted = sortFiles(files);
-  if (options.output === undefined) return { files: sorted, model, diagnostics, timings };
-  const written = await time('write', () => writeOutput(options.output!, sorted));
-  return { files: sorted, model, diagnostics, timings, written };
+    const files: FileSet = new Map([...code, ...docs.files]);
+    const manifest = JSON.stringify(createManifest(model, files.keys(), spec.hash, GENERATOR_VERSION), null, 2) + '\n';
+    files.set(MANIFEST_PATH, manifest);
+    onFile?.(MANIFEST_PATH, manifest);
+    const diagnostics: Diagnostic[] = [
+      ...spec.diagnostics,
+      ...built.diagnostics,
+      ...nameDiagnostics,
+      ...(hooks?.diagnostics ?? []),
+      ...docs.unknownOverrides.map((file) => ({
+        severity: 'warning' as const,
+        message: `template override ${file} matches no default template and is ignored`,
+        ...(options.templates !== undefined ? { file: path.join(options.templates, file) } : {}),
+      })),
+    ];
+    const sorted = sortFiles(files);
+    if (options.output === undefined) return { files: sorted, model, diagnostics, timings };
+    const written = await time('write', () => writeOutput(options.output!, sorted, staged));
+    return { files: sorted, model, diagnostics, timings, written };
+  } catch (error) {
+    await staged?.discard();
+    throw error;
+  }
 }
 
 /**

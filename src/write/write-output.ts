@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../shared/errors.js';
 import { byCodePoint } from '../shared/sort.js';
 import { assertSafeRelativePath, type FileSet } from './file-set.js';
 import { MANIFEST_PATH, manifestFiles, withoutFiles } from './manifest.js';
+import { StagedOutput } from './staged-output.js';
 
 /** How a file set compares with an output dir. */
 export interface OutputDiff {
@@ -142,7 +142,9 @@ export interface WriteResult {
 }
 
 /**
- * Writes a file set into the output dir, all or nothing:
+ * Writes a file set into the output dir, all or nothing. A new output dir is staged whole and
+ * renamed into place (`staged`: one already being written while the files were rendered); an
+ * existing one is updated file by file:
  * - new contents are first written to a staging folder inside the output dir (same file system,
  *   so the final step is renames only);
  * - files to be replaced or deleted are moved to a backup folder first; if any step fails, the
@@ -151,11 +153,12 @@ export interface WriteResult {
  *   ever replaced or deleted, a user's file is never overwritten (it is reported in `skipped` and
  *   left out of the new manifest), and folders emptied by deletions are removed.
  */
-export async function writeOutput(outputDir: string, files: FileSet): Promise<WriteResult> {
-  if ((await stat(outputDir).catch(() => undefined)) === undefined) {
-    const fresh = await writeFreshOutput(outputDir, files);
-    if (fresh) return fresh;
-  }
+export async function writeOutput(outputDir: string, files: FileSet, staged?: StagedOutput): Promise<WriteResult> {
+  // A new output folder is built whole beside its final place and renamed into it (see StagedOutput):
+  // one atomic step instead of a rename per file, nothing to roll back.
+  staged ??= await StagedOutput.open(outputDir);
+  const fresh = await staged?.commit(files);
+  if (fresh) return { written: fresh, deleted: [], skipped: [], unchanged: [] };
   let diff = await diffOutput(outputDir, files);
   if (diff.foreign.length > 0) {
     // Files we did not write stay the user's: the manifest must not claim them.
@@ -222,33 +225,4 @@ async function pruneEmptyFolders(outputDir: string, relativePaths: readonly stri
     const entries = await readdir(absolute).catch(() => undefined);
     if (entries !== undefined && entries.length === 0) await rmdir(absolute).catch(() => undefined);
   }
-}
-
-/**
- * A new output dir is built whole beside its final place and renamed into it: one atomic step
- * instead of a rename per file (half the file-system work for thousands of files), nothing to
- * roll back. Resolves to undefined when the dir appeared meanwhile; the per-file path then runs.
- */
-async function writeFreshOutput(outputDir: string, files: FileSet): Promise<WriteResult | undefined> {
-  const all = [...files.keys()].sort(byCodePoint);
-  for (const relativePath of all) assertSafeRelativePath(relativePath);
-  const parent = path.dirname(outputDir);
-  await mkdir(parent, { recursive: true });
-  const staging = path.join(parent, `.${path.basename(outputDir)}.oasgen-tmp-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  try {
-    await makeParentDirs(staging, all);
-    // One file after another, synchronously: concurrent creates in the same folders (libuv's four
-    // threads) contended in the kernel on this kind of machine, costing about twice the system
-    // time (GitHub's 13k files: 7–14 s vs 0.5–7.6 s of sys time, paired runs on a shared disk).
-    for (const relativePath of all) writeFileSync(path.join(staging, relativePath), files.get(relativePath)!, 'utf8');
-    await rename(staging, outputDir);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if ((await stat(outputDir).catch(() => undefined)) !== undefined && ['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) {
-      return undefined;
-    }
-    throw error;
-  }
-  return { written: all, deleted: [], skipped: [], unchanged: [] };
 }

@@ -4,7 +4,7 @@ import { CONFIG_FILE, loadConfig, type ClientConfig } from '../../config/index.j
 import type { Int64Mapping } from '../../model/index.js';
 import type { GenerateResult, Stage } from '../../pipeline.js';
 import { displayPointer, UserError, type Diagnostic } from '../../shared/errors.js';
-import { diffOutput, writeOutput, type WriteResult } from '../../write/index.js';
+import { diffOutput, StagedOutput, writeOutput, type WriteResult } from '../../write/index.js';
 import { displayPath } from '../display.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -30,30 +30,40 @@ const STAGES: readonly Stage[] = ['load', 'model', 'names', 'hooks', 'render-doc
 
 /**
  * `oasgen generate`: one client from flags, or every client of the config file. Every client is
- * rendered in memory first; only when all succeeded is anything written, so a failing run
- * leaves every output folder as it was.
+ * rendered first; only when all succeeded is any output folder changed, so a failing run leaves
+ * every output folder as it was. (A new output folder is staged in a hidden sibling while its
+ * client renders, and renamed into place only then.)
  */
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const clients = await resolveClients(args);
   // Loaded only now: a config or usage error answers without loading ts-morph and handlebars.
   const { generate } = await import('../../pipeline.js');
-  const rendered: { client: ClientConfig; result: GenerateResult; ms: number }[] = [];
-  for (const client of clients) {
-    const start = performance.now();
-    const result = await generate({
-      input: client.input,
-      strict: args.strict,
-      allowRemote: args.allowRemote,
-      ...(client.templates !== undefined ? { templates: client.templates } : {}),
-      ...(client.hooks !== undefined ? { hooks: client.hooks } : {}),
-      ...(client.int64 !== undefined ? { int64: client.int64 } : {}),
-    });
-    rendered.push({ client, result, ms: performance.now() - start });
-    printDiagnostics(result.diagnostics, client.input);
+  const rendered: { client: ClientConfig; result: GenerateResult; ms: number; staged: StagedOutput | undefined }[] = [];
+  let staged: StagedOutput | undefined;
+  try {
+    for (const client of clients) {
+      const start = performance.now();
+      staged = args.check ? undefined : await StagedOutput.open(client.output);
+      const result = await generate({
+        input: client.input,
+        strict: args.strict,
+        allowRemote: args.allowRemote,
+        ...(client.templates !== undefined ? { templates: client.templates } : {}),
+        ...(client.hooks !== undefined ? { hooks: client.hooks } : {}),
+        ...(client.int64 !== undefined ? { int64: client.int64 } : {}),
+        ...(staged ? { onFile: staged.add.bind(staged) } : {}),
+      });
+      rendered.push({ client, result, ms: performance.now() - start, staged });
+      staged = undefined;
+      printDiagnostics(result.diagnostics, client.input);
+    }
+  } catch (error) {
+    await Promise.all([staged, ...rendered.map((run) => run.staged)].map((output) => output?.discard()));
+    throw error;
   }
   let exitCode: number = ExitCode.Ok;
-  for (const { client, result, ms } of rendered) {
-    const code = args.check ? await checkClient(client, result, args) : await writeClient(client, result, ms, args);
+  for (const { client, result, ms, staged: output } of rendered) {
+    const code = args.check ? await checkClient(client, result, args) : await writeClient(client, result, ms, args, output);
     if (code !== ExitCode.Ok) exitCode = code;
   }
   return exitCode;
@@ -99,9 +109,9 @@ function describe(client: ClientConfig, result: GenerateResult): string {
   return `${client.name}: ${plural(result.model.apis.length, 'API')}, ${plural(operations, 'operation')}, ${plural(result.model.schemas.length, 'model')}`;
 }
 
-async function writeClient(client: ClientConfig, result: GenerateResult, renderMs: number, args: GenerateArgs): Promise<number> {
+async function writeClient(client: ClientConfig, result: GenerateResult, renderMs: number, args: GenerateArgs, staged: StagedOutput | undefined): Promise<number> {
   const start = performance.now();
-  const written: WriteResult = await writeOutput(client.output, result.files);
+  const written: WriteResult = await writeOutput(client.output, result.files, staged);
   const writeMs = performance.now() - start;
   for (const file of written.skipped) {
     process.stderr.write(

@@ -9,6 +9,8 @@ export interface RenderDocsOptions {
   readonly templatesDir?: string;
   /** oasgen's version, shown in the README and the banner. */
   readonly generatorVersion: string;
+  /** Receives each page's final text as soon as it is rendered (to start writing it early). */
+  readonly onFile?: (path: string, text: string) => void;
 }
 
 export interface RenderedDocs {
@@ -26,11 +28,15 @@ export function renderDocs(model: NamedModel, options: RenderDocsOptions): Rende
   const engine = createDocsEngine(docsHelpers(model, types, new ExampleWriter(model, types)), options.templatesDir);
   const generator = { name: 'oasgen', version: options.generatorVersion };
   const files = new Map<string, string>();
-  for (const api of model.apis) files.set(api.docFileName, finish(engine.render('api.md.hbs', { model, api, generator })));
+  const emit = (path: string, text: string) => {
+    files.set(path, text);
+    options.onFile?.(path, text);
+  };
+  for (const api of model.apis) emit(api.docFileName, finish(engine.render('api.md.hbs', { model, api, generator })));
   for (const [page, [schema, ...inlineSchemas]] of groupByFile(model.schemas, 'docFileName')) {
-    files.set(page, finish(engine.render('model.md.hbs', { model, schema, inlineSchemas, generator })));
+    emit(page, finish(engine.render('model.md.hbs', { model, schema, inlineSchemas, generator })));
   }
-  files.set('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
+  emit('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
   const banner = engine.render('banner.hbs', { model, generator });
   return { files, banner, unknownOverrides: engine.unknownOverrides };
 }

@@ -17,6 +17,8 @@ export interface RenderClientOptions {
   readonly banner: string;
   /** Called once per file (runtime.ts included), before its text is taken (user hooks). */
   readonly onSourceFile?: (file: SourceFile, info: { readonly path: string }) => void;
+  /** Receives each file's final text as soon as it is printed (to start writing it early). */
+  readonly onFile?: (path: string, text: string) => void;
 }
 
 /**
@@ -28,20 +30,24 @@ export function renderClient(model: NamedModel, options: RenderClientOptions): M
   const types = new TypeWriter(model);
   const banner = lineComment(options.banner.trimEnd()) + '\n\n';
   const files = new Map<string, string>();
+  const emit = (path: string, text: string) => {
+    files.set(path, text);
+    options.onFile?.(path, text);
+  };
   const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
   let print: (path: string, structure: SourceFileStructure) => string;
   if (options.onSourceFile) {
     // Hooks see every file, the runtime included (a license banner belongs on all of them).
     const printSourceFile = sourceFilePrinter(options.onSourceFile);
-    files.set('runtime.ts', banner + printSourceFile('runtime.ts', runtime));
+    emit('runtime.ts', banner + printSourceFile('runtime.ts', runtime));
     print = printSourceFile;
   } else {
-    files.set('runtime.ts', banner + runtime);
+    emit('runtime.ts', banner + runtime);
     print = printWithoutAst;
   }
-  for (const api of model.apis) files.set(api.fileName, banner + print(api.fileName, apiClassFile(api, model, types)));
-  for (const [fileName, schemas] of groupByFile(model.schemas, 'fileName')) files.set(fileName, banner + print(fileName, modelFile(fileName, schemas, model, types)));
-  files.set('index.ts', banner + print('index.ts', indexFile(model)));
+  for (const api of model.apis) emit(api.fileName, banner + print(api.fileName, apiClassFile(api, model, types)));
+  for (const [fileName, schemas] of groupByFile(model.schemas, 'fileName')) emit(fileName, banner + print(fileName, modelFile(fileName, schemas, model, types)));
+  emit('index.ts', banner + print('index.ts', indexFile(model)));
   return files;
 }
 

@@ -1,0 +1,196 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { rename, rm, rmdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { byCodePoint } from '../shared/sort.js';
+import { assertSafeRelativePath, type FileSet } from './file-set.js';
+
+/**
+ * How many files are written in this thread before the rest go to a writer thread. Creating a
+ * file is kernel work (on the benchmark machine 0.1–0.8 ms each, all system time); on a second
+ * core it overlaps rendering, which is what big specs spend the rest of their time on. Small
+ * outputs never pay for the thread.
+ */
+const THREAD_AFTER_FILES = 64;
+
+/** Files posted to the writer thread per message. */
+const BATCH_FILES = 32;
+
+/**
+ * A new output folder, built whole in a hidden sibling (`.client.oasgen-tmp-<pid>`) while the
+ * files are still being rendered, then renamed into place in one step: nothing is visible at the
+ * output path until `commit`, and nothing is left behind by `discard`.
+ */
+export class StagedOutput {
+  readonly #outputDir: string;
+  readonly #staging: string;
+  /** The outermost folder `open` created for the staging folder (the output's missing parents, or the staging folder). */
+  readonly #createdRoot: string;
+  /** Text of every file added so far, by relative path. */
+  readonly #added = new Map<string, string>();
+  readonly #madeDirs = new Set<string>();
+  #writer: WriterThread | undefined;
+  #batch: [string, string][] = [];
+
+  private constructor(outputDir: string, staging: string, createdRoot: string) {
+    this.#outputDir = outputDir;
+    this.#staging = staging;
+    this.#createdRoot = createdRoot;
+  }
+
+  /** Starts staging a new output folder; undefined when `outputDir` exists already (replace it file by file instead). */
+  static async open(outputDir: string): Promise<StagedOutput | undefined> {
+    if ((await stat(outputDir).catch(() => undefined)) !== undefined) return undefined;
+    const parent = path.dirname(outputDir);
+    const staging = path.join(parent, `.${path.basename(outputDir)}.oasgen-tmp-${process.pid}`);
+    await rm(staging, { recursive: true, force: true });
+    return new StagedOutput(outputDir, staging, mkdirSync(staging, { recursive: true }) ?? staging);
+  }
+
+  /** Writes one file into the staging folder (now, or soon on the writer thread). */
+  add(relativePath: string, text: string): void {
+    assertSafeRelativePath(relativePath);
+    if (this.#added.has(relativePath)) throw new Error(`${relativePath} added twice to the staged output`);
+    this.#added.set(relativePath, text);
+    if (this.#writer === undefined && this.#added.size <= THREAD_AFTER_FILES) {
+      writeStagedFile(this.#staging, relativePath, text, this.#madeDirs);
+      return;
+    }
+    this.#writer ??= new WriterThread(this.#staging);
+    this.#batch.push([relativePath, text]);
+    if (this.#batch.length >= BATCH_FILES) this.#flush();
+  }
+
+  /**
+   * Writes what of `files` was not added yet (a file added with other text is rewritten), waits
+   * for every write, then renames the staging folder into place. Resolves to the files written,
+   * sorted, or to undefined (staging removed) when the output folder appeared meanwhile.
+   */
+  async commit(files: FileSet): Promise<string[] | undefined> {
+    try {
+      const late: [string, string][] = [];
+      for (const [relativePath, text] of files) {
+        const added = this.#added.get(relativePath);
+        if (added === text) continue;
+        assertSafeRelativePath(relativePath);
+        late.push([relativePath, text]);
+      }
+      if (this.#writer) {
+        this.#flush();
+        await this.#writer.finish();
+      }
+      // After the thread is done: a rewrite must land after the first write of the same file.
+      for (const [relativePath, text] of late) writeStagedFile(this.#staging, relativePath, text, this.#madeDirs);
+      const stale = [...this.#added.keys()].filter((relativePath) => !files.has(relativePath));
+      for (const relativePath of stale) await rm(path.join(this.#staging, relativePath), { force: true });
+      await rename(this.#staging, this.#outputDir);
+    } catch (error) {
+      await this.discard();
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if ((await stat(this.#outputDir).catch(() => undefined)) !== undefined && ['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(code)) return undefined;
+      throw error;
+    }
+    return [...files.keys()].sort(byCodePoint);
+  }
+
+  /** Stops the writer thread and removes the staging folder, and the output's parent folders `open` made when they are still empty. */
+  async discard(): Promise<void> {
+    await this.#writer?.terminate();
+    await rm(this.#staging, { recursive: true, force: true });
+    for (let dir = path.dirname(this.#staging); this.#createdRoot !== this.#staging && dir.length >= this.#createdRoot.length; dir = path.dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
+  }
+
+  #flush(): void {
+    if (this.#batch.length === 0) return;
+    this.#writer!.post(this.#batch);
+    this.#batch = [];
+  }
+}
+
+/** Writes a file under `root`, creating each parent folder once. */
+function writeStagedFile(root: string, relativePath: string, text: string, madeDirs: Set<string>): void {
+  const file = path.join(root, relativePath);
+  const dir = path.dirname(file);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  writeFileSync(file, text, 'utf8');
+}
+
+/**
+ * The writer thread's whole program, run from its source text (`eval`), so it needs no file of
+ * its own next to the compiled modules: it writes each batch it receives, one file after another
+ * (concurrent creates in the same folders only contend in the kernel), and answers `done` with
+ * the first error, if any.
+ */
+function writerThreadMain(): void {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const nodePath = require('node:path') as typeof import('node:path');
+  const root = (workerData as { root: string }).root;
+  const madeDirs = new Set<string>();
+  let failure: { message: string; code?: string } | undefined;
+  parentPort!.on('message', (message: { files?: [string, Uint8Array][]; done?: true }) => {
+    for (const [relativePath, bytes] of message.files ?? []) {
+      if (failure) break;
+      try {
+        const file = nodePath.join(root, relativePath);
+        const dir = nodePath.dirname(file);
+        if (!madeDirs.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true });
+          madeDirs.add(dir);
+        }
+        fs.writeFileSync(file, bytes);
+      } catch (error) {
+        const { message: text, code } = error as NodeJS.ErrnoException;
+        failure = code === undefined ? { message: text } : { message: text, code };
+      }
+    }
+    if (message.done) parentPort!.postMessage({ failure });
+  });
+}
+
+const ENCODER = new TextEncoder();
+
+/** The main thread's side of the writer thread. */
+class WriterThread {
+  readonly #worker: Worker;
+  readonly #exited: Promise<unknown>;
+  #crash: unknown;
+
+  constructor(root: string) {
+    // A small young generation: the thread only holds one batch at a time, and its garbage is collected early.
+    this.#worker = new Worker(`(${writerThreadMain.toString()})()`, { eval: true, workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.#exited = new Promise((resolve) => this.#worker.once('exit', resolve));
+    this.#worker.on('error', (error) => (this.#crash ??= error));
+  }
+
+  /**
+   * Hands files to the thread as UTF-8 bytes, transferred rather than copied: files wait in the
+   * thread's queue (creating them is slower than rendering them) at one byte per character, once.
+   */
+  post(files: [string, string][]): void {
+    const encoded = files.map(([relativePath, text]) => [relativePath, ENCODER.encode(text)] as [string, Uint8Array]);
+    this.#worker.postMessage({ files: encoded }, encoded.map(([, bytes]) => bytes.buffer as ArrayBuffer));
+  }
+
+  /** Resolves when every posted file is written; rejects with the first write error. */
+  async finish(): Promise<void> {
+    const answer = new Promise<{ failure?: { message: string; code?: string } } | undefined>((resolve) => {
+      this.#worker.once('message', resolve);
+      void this.#exited.then(() => resolve(undefined));
+    });
+    this.#worker.postMessage({ done: true });
+    const reply = await answer;
+    await this.terminate();
+    if (reply === undefined) throw this.#crash ?? new Error('the writer thread stopped before writing every file');
+    if (reply.failure) throw Object.assign(new Error(reply.failure.message), reply.failure.code !== undefined ? { code: reply.failure.code } : {});
+  }
+
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
