@@ -3,6 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/UsersApi.js';
-export * from './models/CreateUserSessionRequestParams.js';
-export * from './models/Error.js';
-export * from './models/UserSession.js';
+export * from './models/index.js';

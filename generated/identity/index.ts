@@ -3,6 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/SessionsApi.js';
-export * from './models/HTTPValidationError.js';
-export * from './models/SessionResponse.js';
-export * from './models/ValidationError.js';
+export * from './models/index.js';

@@ -5,13 +5,13 @@ import type { NamedApi, NamedModel, NamedSchema } from '../names/index.js';
 export interface SourceFileInfo {
   /** Output path relative to the client folder, e.g. `apis/SessionsApi.ts`. */
   readonly path: string;
-  /** `api`: one class per tag; `model`: one named schema and those living with it; `index`: the re-exports; `runtime`: the runtime, copied verbatim. */
+  /** `api`: one class per tag; `model`: the models (`models/index.ts`); `index`: the re-exports; `runtime`: the runtime, copied verbatim. */
   readonly kind: 'api' | 'model' | 'index' | 'runtime';
   /** The API of an `api` file. */
   readonly api?: NamedApi;
-  /** The schema of a `model` file: the one the file is named after. */
+  /** The first schema a `model` file declares. */
   readonly schema?: NamedSchema;
-  /** Every schema a `model` file declares: `schema` first, then the hoisted inline schemas and request shapes living with it (`PetOwner`, `PetWritable` in `models/Pet.ts`). */
+  /** Every schema a `model` file (`models/index.ts`) declares, in order: each model followed by the hoisted inline schemas and request shapes living with it (`Pet`, `PetOwner`, `PetWritable`). */
   readonly schemas?: readonly NamedSchema[];
   /** The (possibly transformed) model the client is rendered from. */
   readonly model: NamedModel;

@@ -4,8 +4,8 @@ import type { NamedSchema } from './named-model.js';
 /**
  * Which schema each hoisted inline schema or request shape lives with: the outermost schema it
  * came from (`PetOwner` and `PetWritable` → `Pet`; `CreatePetRequestItems` → itself, a body's
- * top-level schema). Its type is declared in that schema's file and documented on that schema's
- * page, so a big spec gets one file per schema its author wrote, not one per nested property type.
+ * top-level schema). It is documented on that schema's page and declared right after it, so a big
+ * spec gets one docs page per schema its author wrote, not one per nested property type.
  * Returns schema key → home key, only for schemas that live with another.
  */
 export function modelHomes(schemas: readonly ir.NamedSchema[]): Map<string, string> {
@@ -31,16 +31,27 @@ export function modelHomes(schemas: readonly ir.NamedSchema[]): Map<string, stri
 }
 
 /**
- * The named schemas of each model file (`fileName`) or docs page (`docFileName`), in output
- * order: the file's own schema first (the one without a `home`), then those living with it.
+ * The named schemas of each model module (`fileName`) or docs page (`docFileName`), in output
+ * order: each schema that has no `home` (in the order given), directly followed by those living
+ * with it (`Pet`, `PetOwner`, `PetStatus`, `Shape`, `ShapeCircle`).
  */
 export function groupByFile(schemas: readonly NamedSchema[], file: 'fileName' | 'docFileName'): Map<string, NamedSchema[]> {
-  const groups = new Map<string, NamedSchema[]>();
+  const living = new Map<string, NamedSchema[]>();
   for (const schema of schemas) {
+    if (schema.home === undefined) continue;
+    const list = living.get(schema.home);
+    if (list === undefined) living.set(schema.home, [schema]);
+    else list.push(schema);
+  }
+  const groups = new Map<string, NamedSchema[]>();
+  const known = new Set(schemas.map((schema) => schema.name));
+  for (const schema of schemas) {
+    // A schema whose home is missing (a hook removed it) is listed on its own.
+    if (schema.home !== undefined && known.has(schema.home)) continue;
     const group = groups.get(schema[file]);
-    if (group === undefined) groups.set(schema[file], [schema]);
-    else if (schema.home === undefined) group.unshift(schema);
-    else group.push(schema);
+    const members = [schema, ...(living.get(schema.name) ?? [])];
+    if (group === undefined) groups.set(schema[file], members);
+    else group.push(...members);
   }
   return groups;
 }

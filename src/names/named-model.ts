@@ -46,13 +46,13 @@ export interface NamedParameter extends ir.Parameter {
 export interface NamedSchema extends ir.NamedSchema {
   /** `SessionResponse`. */
   readonly typeName: string;
-  /** `models/SessionResponse.ts`: its own file, or its home's (`PetOwner` is declared in `models/Pet.ts`). */
+  /** `models/index.ts`: the module declaring the type (one module declares every model). */
   readonly fileName: string;
   /** `docs/SessionResponse.md`: its own page, or its home's (`PetOwner` is a section of `docs/Pet.md`). */
   readonly docFileName: string;
   /**
-   * Key of the schema this one lives with (its file and docs page): set for a hoisted inline
-   * schema or request shape, which lives with the outermost schema it came from (see `modelHomes`).
+   * Key of the schema this one lives with (its docs page; declared right after it): set for a
+   * hoisted inline schema or request shape, which lives with the outermost schema it came from (see `modelHomes`).
    */
   readonly home?: string;
   /** For an enum schema: the keys of its exported const object of values (`Status.Active`). */

@@ -24,8 +24,7 @@ const GENERATED = [
   'docs/Store.md',
   'docs/StoresApi.md',
   'index.ts',
-  'models/Pet.ts',
-  'models/Store.ts',
+  'models/index.ts',
   'runtime.ts',
 ];
 
@@ -43,7 +42,7 @@ test.concurrent('config → generate → no-op regeneration → --check clean/st
   const first = await runCli(['generate', ...config], dir);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
-  expect(first.stdout).toMatch(/^pets: 2 APIs, 2 operations, 2 models → project\/gen\/pets \(12 files, 12 changed\) in \d+ ms\n$/);
+  expect(first.stdout).toMatch(/^pets: 2 APIs, 2 operations, 2 models → project\/gen\/pets \(11 files, 11 changed\) in \d+ ms\n$/);
   expect([...(await snapshotTree(out)).keys()]).toEqual(GENERATED);
   const manifest = JSON.parse(await readFile(path.join(out, '.oasgen/manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(Object.keys(manifest)).toEqual(['generator', 'specHash', 'files', 'operations', 'models']);
@@ -56,7 +55,7 @@ test.concurrent('config → generate → no-op regeneration → --check clean/st
   const before = await snapshotTree(out);
   const again = await runCli(['generate', ...config], dir);
   expect(again.code).toBe(0);
-  expect(again.stdout).toMatch(/\(12 files, 0 changed\)/);
+  expect(again.stdout).toMatch(/\(11 files, 0 changed\)/);
   expect(await snapshotTree(out)).toEqual(before); // same bytes, same mtimes, user files intact
 
   // 3. --check on the clean tree: exit 0, says so, writes nothing.
@@ -67,7 +66,7 @@ test.concurrent('config → generate → no-op regeneration → --check clean/st
 
   // 4. --check on a stale tree: one file edited, one deleted, one that would go: exit 2, listed, nothing written.
   await writeFile(path.join(out, 'docs/Pet.md'), 'edited\n');
-  await rm(path.join(out, 'models/Pet.ts'));
+  await rm(path.join(out, 'models/index.ts'));
   await writeFile(path.join(dir, 'project/specs/pets.yaml'), petSpec({ withStores: false }));
   const staleBefore = await snapshotTree(out);
   const stale = await runCli(['generate', '--check', ...config], dir);
@@ -77,29 +76,28 @@ test.concurrent('config → generate → no-op regeneration → --check clean/st
   for (const line of [
     '  changed: .oasgen/manifest.json',
     '  changed: docs/Pet.md',
-    '  missing: models/Pet.ts',
+    '  missing: models/index.ts',
     '  would be deleted: apis/StoresApi.ts',
     '  would be deleted: docs/Store.md',
     '  would be deleted: docs/StoresApi.md',
-    '  would be deleted: models/Store.ts',
   ]) {
     expect(stale.stderr).toContain(`${line}\n`);
   }
   expect(stale.stderr).toContain('Fix: run `oasgen generate --config project/oasgen.config.json`');
   expect(await snapshotTree(out)).toEqual(staleBefore);
 
-  // 5. Regenerate: the four stores files go (only those the manifest lists), user files stay,
+  // 5. Regenerate: the three stores files go (only those the manifest lists), user files stay,
   //    untouched generated files keep their mtime.
   const regen = await runCli(['generate', ...config], dir);
   expect(regen.code).toBe(0);
-  expect(regen.stdout).toMatch(/^pets: 1 API, 1 operation, 1 model → project\/gen\/pets \(8 files, 5 changed, 4 deleted\) in \d+ ms\n$/);
+  expect(regen.stdout).toMatch(/^pets: 1 API, 1 operation, 1 model → project\/gen\/pets \(8 files, 5 changed, 3 deleted\) in \d+ ms\n$/);
   const after = await snapshotTree(out);
   expect([...after.keys()]).toEqual([
-    '.oasgen/manifest.json', 'NOTES.md', 'README.md', 'apis/PetsApi.ts', 'apis/custom.ts', 'docs/Pet.md', 'docs/PetsApi.md', 'index.ts', 'models/Pet.ts', 'runtime.ts',
+    '.oasgen/manifest.json', 'NOTES.md', 'README.md', 'apis/PetsApi.ts', 'apis/custom.ts', 'docs/Pet.md', 'docs/PetsApi.md', 'index.ts', 'models/index.ts', 'runtime.ts',
   ]);
   expect(after.get('apis/custom.ts')).toEqual(before.get('apis/custom.ts'));
   expect(after.get('apis/PetsApi.ts')).toEqual(before.get('apis/PetsApi.ts'));
-  // models/ only held Store.ts and the restored Pet.ts; drop Pet too and its folder must be pruned.
+  // models/ holds only index.ts; without any model it goes, and its folder must be pruned.
   await writeFile(
     path.join(dir, 'project/specs/pets.yaml'),
     petSpec({ withStores: false }).replace("schema: { $ref: '#/components/schemas/Pet' }", 'schema: { type: string }').replace(/components:[\s\S]*$/, ''),
@@ -127,7 +125,7 @@ test.concurrent('a file the user owns at a generated path is never overwritten: 
   const run = await runCli(['generate', '-i', 'pets.yaml', '-o', 'out'], dir);
   expect(run.code).toBe(0);
   expect(run.stderr).toBe('oasgen: warning: out/README.md exists and was not written by oasgen; left unchanged (move it away to let oasgen generate it)\n');
-  expect(run.stdout).toMatch(/\(11 files, 11 changed\)/);
+  expect(run.stdout).toMatch(/\(10 files, 10 changed\)/);
   expect(await readFile(path.join(dir, 'out/README.md'), 'utf8')).toBe('# my own readme\n');
   const manifest = JSON.parse(await readFile(path.join(dir, 'out/.oasgen/manifest.json'), 'utf8')) as { files: string[] };
   expect(manifest.files).not.toContain('README.md');
@@ -137,7 +135,7 @@ test.concurrent('a file the user owns at a generated path is never overwritten: 
   expect(check.code).toBe(2);
   expect(check.stderr).toContain('  changed (not written by oasgen): README.md\n');
   expect(check.stderr).toContain('Fix: run `oasgen generate --input pets.yaml --output out`');
-  expect(second.stdout).toMatch(/\(11 files, 0 changed\)/);
+  expect(second.stdout).toMatch(/\(10 files, 0 changed\)/);
   expect(await readFile(path.join(dir, 'out/README.md'), 'utf8')).toBe('# my own readme\n');
 });
 
@@ -156,7 +154,7 @@ test.concurrent('a config with two clients: when the second fails, the first is 
   const ok = await runCli(['generate'], dir);
   expect(ok.code).toBe(0);
   expect(ok.stdout.split('\n')).toEqual([
-    expect.stringMatching(/^a: 2 APIs, 2 operations, 2 models → out\/a \(12 files, 12 changed\) in \d+ ms$/),
+    expect.stringMatching(/^a: 2 APIs, 2 operations, 2 models → out\/a \(11 files, 11 changed\) in \d+ ms$/),
     expect.stringMatching(/^b: 1 API, 1 operation, 1 model → out\/b \(8 files, 8 changed\) in \d+ ms$/),
     '',
   ]);

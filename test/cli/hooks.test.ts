@@ -133,7 +133,7 @@ test.concurrent('hook failures exit 1 naming module, hook and line, and leave th
     generate('typo.mjs'),
     generate('bad-name.mjs'),
   ]);
-  expect(throws.stderr).toBe('oasgen: error: throws.mjs:3:11: hook transformSourceFile failed on models/HTTPValidationError.ts: no models today\n');
+  expect(throws.stderr).toBe('oasgen: error: throws.mjs:3:11: hook transformSourceFile failed on models/index.ts: no models today\n');
   expect(invalid.stderr).toMatch(
     /^oasgen: error: invalid\.mjs: hook transformSourceFile made apis\/SessionsApi\.ts invalid TypeScript: apis\/SessionsApi\.ts:\d+:14: Variable declaration expected\. \(near `export const = ;`\)\n$/,
   );

@@ -64,22 +64,25 @@ it('hoists exactly the inline schemas worth a name, each with a model file and a
   }
 });
 
-it('declares and documents a hoisted schema with the outermost schema it came from', () => {
-  const homes = Object.fromEntries(result.model.schemas.map((schema) => [schema.typeName, schema.fileName]));
-  expect(homes).toMatchObject({
-    PetOwner2: 'models/Pet.ts',
-    PetOwner2Address: 'models/Pet.ts', // nested twice: still Pet's
-    PetStatus: 'models/Pet.ts',
-    ShapeCircle: 'models/Shape.ts',
-    CreatePetRequest2: 'models/CreatePetRequest2.ts', // a body's own schema has its own file
-    CreatePetRequest2ToysItem: 'models/CreatePetRequest2.ts',
+it('documents a hoisted schema on the page of the outermost schema it came from, and declares it right after', () => {
+  const pages = Object.fromEntries(result.model.schemas.map((schema) => [schema.typeName, schema.docFileName]));
+  expect(pages).toMatchObject({
+    PetOwner2: 'docs/Pet.md',
+    PetOwner2Address: 'docs/Pet.md', // nested twice: still Pet's
+    PetStatus: 'docs/Pet.md',
+    ShapeCircle: 'docs/Shape.md',
+    CreatePetRequest2: 'docs/CreatePetRequest2.md', // a body's own schema has its own page
+    CreatePetRequest2ToysItem: 'docs/CreatePetRequest2.md',
   });
   const pet = result.model.schemas.find((schema) => schema.typeName === 'Pet')!;
   expect(result.model.schemas.find((schema) => schema.typeName === 'PetOwner2Address')?.home).toBe(pet.name);
-  // One model file per schema that has no home; nothing imports from its own file.
-  const ownFiles = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.fileName);
-  expect([...result.files.keys()].filter((file) => file.startsWith('models/')).sort()).toEqual(ownFiles.sort());
-  expect(result.files.get('models/Pet.ts')).not.toContain("from './Pet.js'");
+  // One docs page per schema that has no home; every type in the one models module, each home followed by its schemas.
+  const ownPages = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.docFileName);
+  expect([...result.files.keys()].filter((file) => file.startsWith('docs/') && !file.endsWith('Api.md')).sort()).toEqual(ownPages.sort());
+  expect([...result.files.keys()].filter((file) => file.startsWith('models/'))).toEqual(['models/index.ts']);
+  const declared = [...result.files.get('models/index.ts')!.matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]);
+  expect(declared.slice(declared.indexOf('Pet'), declared.indexOf('Pet') + 6)).toEqual(['Pet', 'PetExtended', 'PetLabelsValue', 'PetOwner2', 'PetOwner2Address', 'PetStatus']);
+  expect(result.files.get('models/index.ts')).not.toMatch(/^import /m);
   // One import declaration per file imported from.
   for (const [file, text] of [...result.files].filter(([file]) => file.endsWith('.ts'))) {
     const specifiers = [...text.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
@@ -133,7 +136,7 @@ it('hoists parameter enums: named after the method and parameter, or the shared 
   expect(api).toContain('status?: ListPetsStatusItem[];');
   expect(api.match(/direction\?: Direction;/g)).toHaveLength(2); // listPets and deletePet share the component
   expect(api.match(/xPriority\?: DeletePetXPriority;/g)).toHaveLength(2); // a path-level parameter of deletePet and getPet
-  expect(result.files.get('models/GetPetView.ts')).toContain("export const GetPetView = {\n  Short: 'short',\n  Full: 'full',\n} as const;");
+  expect(result.files.get('models/index.ts')).toContain("export const GetPetView = {\n  Short: 'short',\n  Full: 'full',\n} as const;");
   const origins = Object.fromEntries(result.model.schemas.map((schema) => [schema.typeName, schema.origin]));
   expect(origins['Direction']).toEqual({ kind: 'inline', root: { kind: 'component', section: 'parameters', name: 'Direction' }, steps: [] });
   expect(origins['ListPetsStatusItem']).toEqual({ kind: 'inline', root: { kind: 'parameter', operation: '/paths/~1pets/get', name: 'status', in: 'query' }, steps: [{ kind: 'items' }] });
@@ -150,12 +153,12 @@ it('names union variants after their constant tag, else their position', () => {
 it('leaves component names alone: hoisted names take suffixes, compared case-insensitively', () => {
   const names = result.model.schemas.map((schema) => schema.typeName);
   expect(names).toEqual(expect.arrayContaining(['CreatePetRequest', 'Petowner', 'CreatePetRequest2', 'PetOwner2']));
-  const files = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.fileName.toLowerCase());
-  expect(new Set(files).size).toBe(files.length);
+  const pages = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.docFileName.toLowerCase());
+  expect(new Set(pages).size).toBe(pages.length);
 });
 
 it('documents property descriptions and enum values of hoisted schemas', () => {
-  const pet = result.files.get('models/Pet.ts')!;
+  const pet = result.files.get('models/index.ts')!;
   expect(pet).toContain("/** The owner's name. */");
   expect(pet).toContain('export const PetStatus = {\n  Available: \'available\',');
   expect(result.files.get('docs/Pet.md')).toContain('Defined inline: property *owner* of [**Pet**](Pet.md) (at /components/schemas/Pet/properties/owner in the spec).');

@@ -33,7 +33,7 @@ function manyFiles(count: number): FileSet {
 test('a large new output is written while rendering and equals the file set byte for byte', async () => {
   const dir = await tempDir('oasgen-staged-');
   const input = path.join(dir, 'spec.json');
-  await writeFile(input, specWithModels(150));
+  await writeFile(input, specWithModels(300));
   const output = path.join(dir, 'out', 'client');
   const result = await generate({ input, output });
   expect(result.files.size).toBeGreaterThan(300);
@@ -45,7 +45,7 @@ test('a large new output is written while rendering and equals the file set byte
 test('a run that fails after files were streamed leaves no output, staging or parent folder behind', async () => {
   const dir = await tempDir('oasgen-staged-');
   const input = path.join(dir, 'spec.json');
-  await writeFile(input, specWithModels(150));
+  await writeFile(input, specWithModels(300));
   const output = path.join(dir, 'new-parent', 'client');
   const hooks = {
     transformSourceFile: (_file: unknown, info: { readonly path: string }) => {

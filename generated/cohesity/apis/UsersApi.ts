@@ -2,9 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { CreateUserSessionRequestParams } from '../models/CreateUserSessionRequestParams.js';
-import type { Error } from '../models/Error.js';
-import type { UserSession } from '../models/UserSession.js';
+import type { CreateUserSessionRequestParams, Error, UserSession } from '../models/index.js';
 
 /** Query, header and cookie parameters of `deleteSession`. */
 export interface DeleteSessionParams {

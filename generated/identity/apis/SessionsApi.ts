@@ -2,8 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { HTTPValidationError } from '../models/HTTPValidationError.js';
-import type { SessionResponse } from '../models/SessionResponse.js';
+import type { HTTPValidationError, SessionResponse } from '../models/index.js';
 
 /** Query, header and cookie parameters of `deleteSession`. */
 export interface DeleteSessionParams {

@@ -23,8 +23,8 @@ function schemaLookup(model: NamedModel): ReadonlyMap<string, NamedModel['schema
 }
 
 /**
- * `import type { X, XItem } from '../models/X.js'` for the named schemas used that live in other
- * files: one declaration per file, files and names sorted.
+ * `import type { X, XItem } from '../models/index.js'` for the named schemas used that live in
+ * other files: one declaration per file, files and names sorted.
  */
 export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): ImportDeclarationStructure[] {
   const byName = schemaLookup(model);

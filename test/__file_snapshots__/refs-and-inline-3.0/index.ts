@@ -3,10 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/ItemsApi.js';
-export * from './models/Item.js';
-export * from './models/PatchItem202Response.js';
-export * from './models/PatchItemFormRequest.js';
-export * from './models/PatchItemRequest.js';
-export * from './models/Problem.js';
-export * from './models/UploadItemRequest.js';
-export * from './models/UploadItemResponse.js';
+export * from './models/index.js';

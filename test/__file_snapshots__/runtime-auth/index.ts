@@ -3,4 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/AuthApi.js';
-export * from './models/Result.js';
+export * from './models/index.js';

@@ -3,5 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/JobsApi.js';
-export * from './models/Failure.js';
-export * from './models/Job.js';
+export * from './models/index.js';

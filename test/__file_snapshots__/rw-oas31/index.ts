@@ -3,4 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/DefaultApi.js';
-export * from './models/Event.js';
+export * from './models/index.js';

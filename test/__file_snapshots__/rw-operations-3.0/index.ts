@@ -6,7 +6,4 @@ export * from './apis/ItemsApi.js';
 export * from './apis/ReportsApi.js';
 export * from './apis/DefaultApi.js';
 export * from './apis/UploadsApi.js';
-export * from './models/GetItem2Filter.js';
-export * from './models/Item.js';
-export * from './models/Problem.js';
-export * from './models/UploadFormRequest.js';
+export * from './models/index.js';

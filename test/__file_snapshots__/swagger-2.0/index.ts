@@ -3,5 +3,4 @@
 
 export * from './runtime.js';
 export * from './apis/StoreApi.js';
-export * from './models/Order.js';
-export * from './models/OrderLine.js';
+export * from './models/index.js';

@@ -17,17 +17,20 @@ const catId = (model: Awaited<ReturnType<typeof generate>>['model']) => {
   return cat.kind === 'object' ? cat.properties.find((p) => p.name === 'id')!.schema : undefined;
 };
 
+/** The `export interface Cat { … }` block of the models module. */
+const catInterface = (models: string | undefined) => /^export interface Cat \{\n[\s\S]*?\n\}$/m.exec(models ?? '')?.[0];
+
 test('default: int64 is a number in the IR and the client', async () => {
   const { model, files } = await generate({ input });
   expect(catId(model)).toEqual({ kind: 'integer', format: 'int64', example: 1234567890123 });
-  expect(files.get('models/Cat.ts')).toContain('  id?: number;');
+  expect(catInterface(files.get('models/index.ts'))).toContain('  id?: number;');
   expect(files.get('apis/ShapesApi.ts')).toContain('  after?: number;');
 });
 
 test("int64: 'string' types int64 as string everywhere, and the client and its examples compile", async () => {
   const { model, files } = await generate({ input, int64: 'string' });
   expect(catId(model)).toEqual({ kind: 'string', format: 'int64', example: 1234567890123 });
-  expect(files.get('models/Cat.ts')).toContain('  id?: string;');
+  expect(catInterface(files.get('models/index.ts'))).toContain('  id?: string;');
   expect(files.get('apis/ShapesApi.ts')).toContain('  after?: string;');
   // Docs examples write int64 values as numeric strings.
   expect(files.get('docs/ShapesApi.md')).toContain("after: '56',");
@@ -67,9 +70,9 @@ test('the config\'s "int64" reaches the client; --int64 on the command line over
     const config = path.join(dir, 'oasgen.config.json');
     await writeFile(config, JSON.stringify({ clients: [{ input, output: 'client', int64: 'string' }] }));
     expect((await runCli(['generate', '--config', config, '--quiet'])).code).toBe(0);
-    expect(await readFile(path.join(dir, 'client/models/Cat.ts'), 'utf8')).toContain('  id?: string;');
+    expect(catInterface(await readFile(path.join(dir, 'client/models/index.ts'), 'utf8'))).toContain('  id?: string;');
     expect((await runCli(['generate', '--config', config, '--quiet', '--int64', 'number'])).code).toBe(0);
-    expect(await readFile(path.join(dir, 'client/models/Cat.ts'), 'utf8')).toContain('  id?: number;');
+    expect(catInterface(await readFile(path.join(dir, 'client/models/index.ts'), 'utf8'))).toContain('  id?: number;');
   } finally {
     await removeDir(dir);
   }

@@ -73,13 +73,13 @@ describe('assignNames: hoisted schemas after components, suffixed case-insensiti
         { name: '/c', pointer: '/c', schema: object, origin: origin({ kind: 'component', section: 'responses', name: 'Promise' }) },
       ],
     };
-    const names = assignNames(model).schemas.map((schema) => [schema.name, schema.typeName, schema.fileName]);
+    const names = assignNames(model).schemas.map((schema) => [schema.name, schema.typeName, schema.docFileName]);
     expect(names).toEqual([
-      ['PETOWNER', 'PETOWNER', 'models/PETOWNER.ts'],
-      ['pet', 'Pet', 'models/Pet.ts'],
-      ['/a', 'PetOwner2', 'models/Pet.ts'],
-      ['/b', 'PetOwner3', 'models/Pet.ts'],
-      ['/c', 'PromiseResponse', 'models/PromiseResponse.ts'],
+      ['PETOWNER', 'PETOWNER', 'docs/PETOWNER.md'],
+      ['pet', 'Pet', 'docs/Pet.md'],
+      ['/a', 'PetOwner2', 'docs/Pet.md'],
+      ['/b', 'PetOwner3', 'docs/Pet.md'],
+      ['/c', 'PromiseResponse', 'docs/PromiseResponse.md'],
     ]);
   });
 });

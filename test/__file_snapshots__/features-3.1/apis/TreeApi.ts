@@ -2,7 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { TreeNode } from '../models/TreeNode.js';
+import type { TreeNode } from '../models/index.js';
 
 /** Query, header and cookie parameters of `getNode`. */
 export interface GetNodeParams {

@@ -2,19 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { CreatePet200Response } from '../models/CreatePet200Response.js';
-import type { CreatePet201Response } from '../models/CreatePet201Response.js';
-import type { CreatePetFormRequest } from '../models/CreatePetFormRequest.js';
-import type { CreatePetRequest2 } from '../models/CreatePetRequest2.js';
-import type { DeletePetXPriority } from '../models/DeletePetXPriority.js';
-import type { Direction } from '../models/Direction.js';
-import type { GetPetView } from '../models/GetPetView.js';
-import type { ListPets400Response } from '../models/ListPets400Response.js';
-import type { ListPetsResponseItem } from '../models/ListPetsResponseItem.js';
-import type { ListPetsStatusItem } from '../models/ListPetsStatusItem.js';
-import type { NotFound } from '../models/NotFound.js';
-import type { Pet } from '../models/Pet.js';
-import type { Problem } from '../models/Problem.js';
+import type { CreatePet200Response, CreatePet201Response, CreatePetFormRequest, CreatePetRequest2, DeletePetXPriority, Direction, GetPetView, ListPets400Response, ListPetsResponseItem, ListPetsStatusItem, NotFound, Pet, Problem } from '../models/index.js';
 
 /** Query, header and cookie parameters of `listPets`. */
 export interface ListPetsParams {

@@ -2,11 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { CreatePet200Response } from '../models/CreatePet200Response.js';
-import type { CreatePet201Response } from '../models/CreatePet201Response.js';
-import type { CreatePetFormRequest } from '../models/CreatePetFormRequest.js';
-import type { CreatePetRequest2 } from '../models/CreatePetRequest2.js';
-import type { Problem } from '../models/Problem.js';
+import type { CreatePet200Response, CreatePet201Response, CreatePetFormRequest, CreatePetRequest2, Problem } from '../models/index.js';
 /** What `createPet` throws for its documented error statuses (narrow `body` by `status`). */
 export type ShapesApiCreatePetError = ApiError<Problem, 404>;
 

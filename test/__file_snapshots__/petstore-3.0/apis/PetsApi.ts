@@ -2,10 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Error } from '../models/Error.js';
-import type { NewPet } from '../models/NewPet.js';
-import type { Pet } from '../models/Pet.js';
-import type { PetStatus } from '../models/PetStatus.js';
+import type { Error, NewPet, Pet, PetStatus } from '../models/index.js';
 
 /** Query, header and cookie parameters of `listPets`. */
 export interface ListPetsParams {

@@ -2,9 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Animal, AnimalWritable } from '../models/Animal.js';
-import type { Audit } from '../models/Audit.js';
-import type { Pricing, PricingWritable } from '../models/Pricing.js';
+import type { Animal, AnimalWritable, Audit, Pricing, PricingWritable } from '../models/index.js';
 
 /** Operations tagged animals. */
 export class AnimalsApi extends BaseApi {

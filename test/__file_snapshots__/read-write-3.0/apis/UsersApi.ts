@@ -2,9 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { UpdateUserRequest } from '../models/UpdateUserRequest.js';
-import type { UpdateUserResponse } from '../models/UpdateUserResponse.js';
-import type { User, UserWritable } from '../models/User.js';
+import type { UpdateUserRequest, UpdateUserResponse, User, UserWritable } from '../models/index.js';
 
 /** Operations tagged users. */
 export class UsersApi extends BaseApi {

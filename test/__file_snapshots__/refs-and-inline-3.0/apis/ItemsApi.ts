@@ -2,13 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Item } from '../models/Item.js';
-import type { PatchItem202Response } from '../models/PatchItem202Response.js';
-import type { PatchItemFormRequest } from '../models/PatchItemFormRequest.js';
-import type { PatchItemRequest } from '../models/PatchItemRequest.js';
-import type { Problem } from '../models/Problem.js';
-import type { UploadItemRequest } from '../models/UploadItemRequest.js';
-import type { UploadItemResponse } from '../models/UploadItemResponse.js';
+import type { Item, PatchItem202Response, PatchItemFormRequest, PatchItemRequest, Problem, UploadItemRequest, UploadItemResponse } from '../models/index.js';
 
 /** Query, header and cookie parameters of `patchItem`. */
 export interface PatchItemParams {

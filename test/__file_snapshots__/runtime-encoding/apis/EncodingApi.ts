@@ -2,13 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { GetPartFilter } from '../models/GetPartFilter.js';
-import type { GetStyledPoint } from '../models/GetStyledPoint.js';
-import type { GetStyledXPair } from '../models/GetStyledXPair.js';
-import type { GetStyledXPoint } from '../models/GetStyledXPoint.js';
-import type { NotFound } from '../models/NotFound.js';
-import type { Part } from '../models/Part.js';
-import type { Problem } from '../models/Problem.js';
+import type { GetPartFilter, GetStyledPoint, GetStyledXPair, GetStyledXPoint, NotFound, Part, Problem } from '../models/index.js';
 
 /** Query, header and cookie parameters of `getPart`. */
 export interface GetPartParams {

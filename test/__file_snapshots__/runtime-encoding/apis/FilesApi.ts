@@ -2,9 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Part } from '../models/Part.js';
-import type { SubmitFormRequest } from '../models/SubmitFormRequest.js';
-import type { UploadRequest } from '../models/UploadRequest.js';
+import type { Part, SubmitFormRequest, UploadRequest } from '../models/index.js';
 
 /** Operations tagged files. */
 export class FilesApi extends BaseApi {

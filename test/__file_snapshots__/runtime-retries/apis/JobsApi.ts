@@ -2,8 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Failure } from '../models/Failure.js';
-import type { Job } from '../models/Job.js';
+import type { Failure, Job } from '../models/index.js';
 /** What `createJob` throws for its documented error statuses (narrow `body` by `status`). */
 export type CreateJobError = ApiError<Failure, 429>;
 /** What `getJob` throws for its documented error statuses (narrow `body` by `status`). */

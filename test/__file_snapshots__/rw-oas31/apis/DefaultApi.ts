@@ -2,7 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Event } from '../models/Event.js';
+import type { Event } from '../models/index.js';
 
 /** Query, header and cookie parameters of `getEvent`. */
 export interface GetEventParams {

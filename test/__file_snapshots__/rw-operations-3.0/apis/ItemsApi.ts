@@ -2,9 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { GetItem2Filter } from '../models/GetItem2Filter.js';
-import type { Item } from '../models/Item.js';
-import type { Problem } from '../models/Problem.js';
+import type { GetItem2Filter, Item, Problem } from '../models/index.js';
 
 /** Query, header and cookie parameters of `getItem`. */
 export interface GetItemParams {

@@ -2,7 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { UploadFormRequest } from '../models/UploadFormRequest.js';
+import type { UploadFormRequest } from '../models/index.js';
 
 /** Operations tagged uploads. */
 export class UploadsApi extends BaseApi {

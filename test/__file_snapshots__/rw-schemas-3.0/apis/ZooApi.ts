@@ -2,8 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Animal, AnimalWritable } from '../models/Animal.js';
-import type { Catalog } from '../models/Catalog.js';
+import type { Animal, AnimalWritable, Catalog } from '../models/index.js';
 
 /** Operations tagged zoo. */
 export class ZooApi extends BaseApi {

@@ -2,10 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { FileInfo, FileInfoWritable } from '../models/FileInfo.js';
-import type { ListFilesSort } from '../models/ListFilesSort.js';
-import type { Problem } from '../models/Problem.js';
-import type { UploadFileRequest } from '../models/UploadFileRequest.js';
+import type { FileInfo, FileInfoWritable, ListFilesSort, Problem, UploadFileRequest } from '../models/index.js';
 
 /** Query, header and cookie parameters of `listFiles`. */
 export interface ListFilesParams {

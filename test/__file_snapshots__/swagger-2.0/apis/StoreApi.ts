@@ -2,7 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiError, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Order } from '../models/Order.js';
+import type { Order } from '../models/index.js';
 
 /** Query, header and cookie parameters of `findOrders`. */
 export interface FindOrdersParams {

@@ -2,9 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Hound } from '../models/Hound.js';
-import type { Kennel } from '../models/Kennel.js';
-import type { Pet } from '../models/Pet.js';
+import type { Hound, Kennel, Pet } from '../models/index.js';
 
 /** Operations tagged pets. */
 export class PetsApi extends BaseApi {

@@ -2,7 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Shape } from '../models/Shape.js';
+import type { Shape } from '../models/index.js';
 
 /** Query, header and cookie parameters of `listShapes`. */
 export interface ListShapesParams {
