@@ -15,14 +15,18 @@ import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
 
 /**
- * One model file: the declarations of `schemas` (the file's own schema, then the hoisted inline
+ * One model file's text: the declarations of `schemas` (each model followed by the hoisted inline
  * schemas and request shapes living with it), preceded by the imports of the named types they use
- * from other files.
+ * from other files. Printed one schema at a time (`print` turns a structure into text), so only
+ * one schema's structure is alive at once: the whole file's would be tens of MB on big specs.
  */
-export function modelFile(fileName: string, schemas: readonly NamedSchema[], model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
+export function modelFileText(fileName: string, schemas: readonly NamedSchema[], model: NamedModel, allTypes: TypeWriter, print: (structure: SourceFileStructure) => string): string {
   const types = allTypes.recording();
-  const declarations = schemas.flatMap((schema) => modelDeclarations(schema, model, types));
-  return { kind: StructureKind.SourceFile, statements: [...modelImports(types.used, fileName, model), ...declarations] };
+  const parts = schemas.map((schema) => print({ kind: StructureKind.SourceFile, statements: modelDeclarations(schema, model, types) }));
+  const imports = modelImports(types.used, fileName, model);
+  if (imports.length > 0) parts.unshift(print({ kind: StructureKind.SourceFile, statements: imports }));
+  // Each part ends with one newline; the printer separates statements with a blank line.
+  return parts.join('\n');
 }
 
 /**

@@ -5,7 +5,7 @@ import { lineComment } from '../../shared/escape.js';
 import { TypeWriter } from '../type-text.js';
 import { apiClassFile } from './api-class.js';
 import { relativeImport } from './imports.js';
-import { modelFile } from './model-types.js';
+import { modelFileText } from './model-types.js';
 import { groupByFile } from '../../names/index.js';
 import { StructureKind, tsMorph } from '../../shared/ts-morph.js';
 
@@ -35,18 +35,16 @@ export function renderClient(model: NamedModel, options: RenderClientOptions): M
     options.onFile?.(path, text);
   };
   const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
-  let print: (path: string, structure: SourceFileStructure) => string;
-  if (options.onSourceFile) {
-    // Hooks see every file, the runtime included (a license banner belongs on all of them).
-    const printSourceFile = sourceFilePrinter(options.onSourceFile);
-    emit('runtime.ts', banner + printSourceFile('runtime.ts', runtime));
-    print = printSourceFile;
-  } else {
-    emit('runtime.ts', banner + runtime);
-    print = printWithoutAst;
-  }
+  // Hooks see every file, the runtime included (a license banner belongs on all of them).
+  const hooked = options.onSourceFile ? sourceFilePrinter(options.onSourceFile) : undefined;
+  const print = hooked ?? printWithoutAst;
+  emit('runtime.ts', banner + (hooked ? hooked('runtime.ts', runtime) : runtime));
   for (const api of model.apis) emit(api.fileName, banner + print(api.fileName, apiClassFile(api, model, types)));
-  for (const [fileName, schemas] of groupByFile(model.schemas, 'fileName')) emit(fileName, banner + print(fileName, modelFile(fileName, schemas, model, types)));
+  for (const [fileName, schemas] of groupByFile(model.schemas, 'fileName')) {
+    // Hooks get the same text as a SourceFile: a hook that changes nothing changes no byte.
+    const text = modelFileText(fileName, schemas, model, types, (structure) => printWithoutAst(fileName, structure));
+    emit(fileName, banner + (hooked ? hooked(fileName, text) : text));
+  }
   emit('index.ts', banner + print('index.ts', indexFile(model)));
   return files;
 }

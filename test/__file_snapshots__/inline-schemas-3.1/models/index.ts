@@ -59,6 +59,7 @@ export const DeletePetXPriority = {
   Low: 'low',
   High: 'high',
 } as const;
+
 export type Direction = 'asc' | 'desc';
 
 /** The values of `Direction`, by name. */
@@ -66,6 +67,7 @@ export const Direction = {
   Asc: 'asc',
   Desc: 'desc',
 } as const;
+
 export type GetPetView = 'short' | 'full';
 
 /** The values of `GetPetView`, by name. */

@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 export type Animal = (Cat & { kind: 'cat' }) | (Dog & { kind: 'dog' });
+
 export type AnimalWritable = (CatWritable & { kind: 'cat' }) | (Dog & { kind: 'dog' });
 
 export interface Audit {

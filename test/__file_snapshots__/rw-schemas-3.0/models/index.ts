@@ -2,6 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 export type Animal = (Dog & { species: 'dog' }) | (Cat & { species: 'cat' });
+
 export type AnimalWritable = (DogWritable & { species: 'dog' }) | (CatWritable & { species: 'cat' });
 
 export interface AnimalBase {

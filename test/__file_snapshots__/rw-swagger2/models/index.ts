@@ -24,6 +24,7 @@ export const FileKind = {
   IMAGE: 'image',
   OTHER: 'other',
 } as const;
+
 /** @defaultValue "asc" */
 export type ListFilesSort = 'asc' | 'desc';
 

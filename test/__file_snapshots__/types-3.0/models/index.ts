@@ -77,8 +77,10 @@ export const KennelSize = {
   Small: 'small',
   Large: 'large',
 } as const;
+
 /** Mutual allOf (an inheritance cycle) → stays a type alias. */
 export type LoopA = unknown & { a?: string };
+
 export type LoopB = unknown & { b?: string };
 
 /** Two inline objects, no parent → one interface with both bodies. */
@@ -96,8 +98,10 @@ export interface Named {
 
 /** Redeclares `id` with another type → stays an intersection. */
 export type NumericId = Animal & { id?: number };
+
 /** A parent that is a union cannot be extended → stays an intersection. */
 export type OwnedPet = Pet & { owner?: string };
+
 /** No mapping at all; every member is tagged by its component name. */
 export type Pet = (Cat & { petType: 'Cat' }) | (Dog & { petType: 'Dog' });
 
