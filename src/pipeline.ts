@@ -6,6 +6,7 @@ import { buildModel, INT64_MAPPINGS, type Int64Mapping } from './model/index.js'
 import { assignNames, type NamedModel } from './names/index.js';
 import { renderDocs } from './render/docs/index.js';
 import { renderClient } from './render/ts/index.js';
+import { collectGarbage } from './shared/collect-garbage.js';
 import { UserError, type Diagnostic } from './shared/errors.js';
 import { byCodePoint } from './shared/sort.js';
 import { GENERATOR_VERSION } from './shared/version.js';
@@ -55,6 +56,9 @@ export interface GenerateResult {
   readonly written?: WriteResult;
 }
 
+/** A spec this long (characters) has its parsed document collected right after modelling (see collectGarbage). */
+const BIG_SPEC_CHARS = 4_000_000;
+
 /** spec → load → model → names → hooks → render (TypeScript, docs) → file set with manifest → (output folder). */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Partial<Record<Stage, number>> = {};
@@ -71,6 +75,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     throw new UserError(`int64 must be one of ${INT64_MAPPINGS.join(', ')} (got ${JSON.stringify(options.int64)})`);
   }
   const { spec, built } = await loadAndBuild(options, time);
+  if (spec.size >= BIG_SPEC_CHARS) await time('model', collectGarbage);
   const nameDiagnostics: Diagnostic[] = [];
   let model = await time('names', () => inFile(options.input, () => assignNames(built.model, { diagnostics: nameDiagnostics, strict: options.strict === true })));
   const hooks = options.hooks !== undefined ? await time('hooks', () => loadHooks(options.hooks!)) : undefined;
@@ -121,7 +126,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 async function loadAndBuild(options: GenerateOptions, time: <T>(stage: Stage, run: () => T | Promise<T>) => Promise<T>) {
   const loaded = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
   const built = await time('model', () => inFile(options.input, () => buildModel(loaded, { strict: options.strict === true, ...(options.int64 !== undefined ? { int64: options.int64 } : {}) })));
-  return { spec: { hash: sha256(loaded.text), diagnostics: loaded.diagnostics }, built };
+  return { spec: { hash: sha256(loaded.text), size: loaded.text.length, diagnostics: loaded.diagnostics }, built };
 }
 
 /** Errors found past loading point into the spec by JSON pointer; this adds which spec. */
