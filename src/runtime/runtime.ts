@@ -176,39 +176,40 @@ export interface RequestSpec {
 export class BaseApi {
   declare protected readonly configuration: Configuration;
   declare protected readonly defaultBasePath: string;
+  #base?: string;
   constructor(configuration = new Configuration(), defaultBasePath = '') {
     Object.assign(this, { configuration, defaultBasePath });
   }
 
   /**
    * Sends the request (with auth, timeouts, retries and middleware) and decodes the response; throws ApiError on non-2xx.
-   * One async function from prelude to decoded body: each extra async layer measurably slowed every call.
+   * One async function from prelude to decoded body, and no regular expression, iterator or closure on the common
+   * path: each of them measurably slowed every call, by several times its own CPU time (bench/RESULTS-client.md).
    */
-  #absoluteBase?: string;
-
-  /** The base URL without trailing slashes. An absolute one is checked once: regular expressions cost measurable time per call. */
-  #basePath(): string {
-    if (this.#absoluteBase) return this.#absoluteBase;
-    const base = this.configuration.basePath ?? this.defaultBasePath;
-    if (/^[a-z][\w+.-]*:/i.test(base)) return (this.#absoluteBase = base.replace(/\/+$/, ''));
-    // A relative server URL (`/v2`) resolves against the page in browsers (per call: the page may change); elsewhere it needs an absolute basePath.
-    const page = (globalThis as { location?: { href: string } }).location?.href;
-    if (!page) throw new TypeError(`basePath "${base}" is not absolute`);
-    return new URL(base, page).href.replace(/\/+$/, '');
-  }
-
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const config = this.configuration;
     const { method } = spec;
     const { signal } = options;
+    // An absolute base URL is checked and trimmed once; a relative one (`/v2`) resolves against the page (browsers) per call.
+    let base = this.#base;
+    if (!base) {
+      base = config.basePath ?? this.defaultBasePath;
+      const absolute = /^[a-z][\w+.-]*:/i.test(base);
+      const page = (globalThis as { location?: { href: string } }).location?.href;
+      if (!absolute && !page) throw new TypeError(`basePath "${base}" is not absolute`);
+      base = (absolute ? base : new URL(base, page).href).replace(/\/+$/, '');
+      if (absolute) this.#base = base;
+    }
     // The URL is built as a string: parsing a URL object per call cost more than the rest of the runtime.
-    const path = this.#basePath() + expandPath(spec.path, spec.pathParams);
+    const path = base + expandPath(spec.path, spec.pathParams);
     // Errors name the request without its query: query credentials and personal data stay out of logs.
     const label = `${method} ${path}`;
     const query: string[] = [];
-    if (spec.query) for (const { name, value, style = 'form', explode = true } of spec.query) {
-      const text = value == null ? '' : serialize(name, value, style, explode, true);
-      if (text) query.push(text);
+    if (spec.query) {
+      for (const { name, value, style = 'form', explode = true } of spec.query) {
+        const text = value == null ? '' : serialize(name, value, style, explode, true);
+        if (text) query.push(text); // an exploded empty array or object adds nothing
+      }
     }
     // Lower-case names, later wins. A plain object: fetch reads it faster than Headers, a Map or a null-prototype object.
     const headers: Record<string, string> = {};
@@ -227,16 +228,15 @@ export class BaseApi {
     const url = query.length ? `${path}?${query.join('&')}` : path;
     const retries = options.retries ?? (IDEMPOTENT.includes(method) ? config.retries : 0);
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    // Even looping over an empty middleware array cost measurable time per call.
     const middleware = config.middleware.length ? config.middleware : undefined;
     for (let attempt = 0; ; attempt++) {
       // An AbortController only when there is something to abort: it costs fetch time.
       const controller = signal || timeoutMs !== undefined ? new AbortController() : undefined;
       const abort = controller && (() => controller.abort(signal?.reason));
-      if (abort) signal?.addEventListener('abort', abort);
+      signal?.addEventListener('abort', abort!);
       if (signal?.aborted) abort!();
       const timer = timeoutMs === undefined ? undefined : setTimeout(abort!, timeoutMs);
-      // The caller's abort rejects with the signal's reason; otherwise our controller only aborts when the time is up.
+      // The caller's abort rejects with the signal's reason; otherwise our controller aborted because the time was up.
       const failure = (cause: unknown) => (signal?.aborted ? signal.reason : controller?.signal.aborted ? new TimeoutError(label, timeoutMs!, cause) : new NetworkError(label, cause));
       let params: FetchParams = { url, init: controller ? { ...init, signal: controller.signal } : init };
       let delay: number;
@@ -253,15 +253,20 @@ export class BaseApi {
         }
         if (middleware) for (const m of middleware) response = (await m.post?.({ ...params, response })) ?? response;
         const { ok, status } = response;
-        // Error bodies are decoded as JSON (or text), whatever the success kind.
+        // Error bodies are decoded as JSON (or text), whatever the success kind; an empty body is undefined.
         const kind = ok ? spec.responseKind : 'json';
         let data: unknown;
         try {
           if (kind === 'void' || status === 204) await response.body?.cancel();
           else if (kind === 'blob') data = await response.blob();
-          else data = parseText(await response.text(), kind, response.headers);
+          else data = (await response.text()) || undefined;
         } catch (cause) {
           throw failure(cause);
+        }
+        if (data && kind === 'json' && isJson(response.headers.get('Content-Type') ?? 'application/json')) {
+          try {
+            data = JSON.parse(data as string);
+          } catch {} // not JSON after all: the text stays
         }
         if (!ok) throw new ApiError(label, response, data);
         return { status, headers: response.headers, data: data as T, response };
@@ -275,7 +280,7 @@ export class BaseApi {
         if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
       } finally {
         clearTimeout(timer);
-        if (abort) signal?.removeEventListener('abort', abort);
+        signal?.removeEventListener('abort', abort!);
       }
       await sleep(delay, signal);
     }
@@ -283,7 +288,6 @@ export class BaseApi {
 }
 
 const IDEMPOTENT = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
-const NONE: never[] = [];
 
 /** Rejects CR/LF so a value can never start a new header. */
 function setHeader(headers: Record<string, string>, name: string, value: string): void {
@@ -292,7 +296,7 @@ function setHeader(headers: Record<string, string>, name: string, value: string)
   headers[name.toLowerCase()] = value;
 }
 
-/** Copies a plain header record (configuration or per-call headers); null and undefined values are skipped. */
+/** Copies a plain header record (configuration or per-call headers), skipping null and undefined values. */
 function setHeaders(headers: Record<string, string>, from: Record<string, string> = {}): void {
   for (const name in from) if (from[name] != null) setHeader(headers, name, String(from[name]));
 }
@@ -303,23 +307,24 @@ function setHeaders(headers: Record<string, string>, from: Record<string, string
  */
 async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestInit, secret: string[]): Promise<Response> {
   const origin = new URL(url).origin;
-  init = { ...init, redirect: 'manual' };
-  for (let hops = 0; hops <= 20; hops++) {
-    const response = await fetchApi(url, init);
+  for (let hops = 0; ; hops++) {
+    const response = await fetchApi(url, { ...init, redirect: 'manual' });
+    const { status } = response;
     const location = response.headers.get('Location');
     if (response.type === 'opaqueredirect') throw new TypeError('unsafe redirect');
-    if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
+    if (!location || ![301, 302, 303, 307, 308].includes(status)) return response;
+    if (hops === 20) throw new TypeError('too many redirects');
     await response.body?.cancel();
     url = new URL(location, url).href;
     const headers = new Headers(init.headers);
     if (new URL(url).origin !== origin) secret.forEach((name) => headers.delete(name));
     init = { ...init, headers };
-    if (response.status === 303 ? init.method !== 'HEAD' : response.status < 303 && init.method === 'POST') {
-      init = { ...init, method: 'GET', body: null };
+    if (status === 303 ? init.method !== 'HEAD' : status < 303 && init.method === 'POST') {
+      init.method = 'GET';
+      init.body = null;
       headers.delete('Content-Type');
     }
   }
-  throw new TypeError('too many redirects');
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -332,21 +337,27 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Substitutes path parameters percent-encoded; a value can never add a segment or be a `.`/`..` segment. */
-function expandPath(template: string, params: StyledParameter[] = NONE): string {
-  // An index loop: `for…of` allocated an iterator per call here, and allocations cost far more per call than their CPU time.
+function expandPath(template: string, params: StyledParameter[] = []): string {
+  // Index access, not `for…of` or destructuring: those allocated an iterator per call.
   for (let i = 0; i < params.length; i++) {
-    const param = params[i]!; // not destructured: that allocated an iterator too
+    const param = params[i]!;
     const name = param[0];
     const text = param[1] == null ? '' : serialize(name, param[1], param[2], param[3], true);
-    // Empty would address the parent collection (`/sessions/`); URL parsing would resolve `.`/`..` away.
-    if (!text || text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" is ${text ? 'a dot segment' : 'missing'}`);
+    // URL parsing would resolve `.`/`..` away.
+    if (text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" is a dot segment`);
     const key = `{${name}}`;
     const at = template.indexOf(key); // not String#replace: it cost measurable time per call
-    if (at >= 0) template = template.slice(0, at) + text + template.slice(at + key.length);
+    if (text && at >= 0) template = template.slice(0, at) + text + template.slice(at + key.length);
   }
-  // Values are percent-encoded, so a brace left is a template variable no parameter filled.
+  // Values are percent-encoded, so a brace left is a template variable no parameter filled, or filled with nothing
+  // (empty would address the parent collection, `/sessions/`).
   if (template.includes('{')) throw new TypeError(`Path parameter "${template.split(/[{}]/)[1]}" is missing`);
   return template;
+}
+
+/** A name or value as text, percent-encoded when `encode`. */
+function textOf(item: unknown, encode?: boolean): string {
+  return encode ? encodeURIComponent(String(item)) : String(item);
 }
 
 /**
@@ -356,79 +367,63 @@ function expandPath(template: string, params: StyledParameter[] = NONE): string 
  * and objects are one value, their items (objects: keys and values) joined by the style's delimiter.
  */
 function serialize(name: string, value: unknown, style = 'simple', explode?: boolean, encode?: boolean): string {
-  // The common case first, fast and without allocations.
-  if (style === 'simple' && typeof value !== 'object') return encode ? encodeURIComponent(String(value)) : String(value);
-  const text = (item: unknown) => (encode ? encodeURIComponent(String(item)) : String(item));
+  if (style === 'simple' && typeof value !== 'object') return textOf(value, encode); // the common case, fast
   const array = Array.isArray(value);
   const object = !array && typeof value === 'object';
   const deep = style === 'deepObject';
-  const entries: unknown[][] = array
-    ? value.map((item) => [name, item])
-    : object
-      ? Object.entries(value!).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item])
-      : [[name, value]];
+  let items: string[][] = (
+    array
+      ? value.map((item) => [name, item])
+      : object
+        ? Object.entries(value!).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item])
+        : [[name, value]]
+  ).map(([key, item]) => [textOf(key, encode), textOf(item, encode)]);
   // Pre-encoded: only query parameters have these styles, and a raw tab would be stripped from the URL.
   const delimiter = { spaceDelimited: '%20', pipeDelimited: '%7C', tabDelimited: '%09' }[style] ?? ',';
-  const pairs = explode || deep || !(array || object)
-    ? entries.map(([key, item]) => [key, text(item)])
-    : [[name, entries.flatMap(([key, item]) => (array ? [item] : [key, item])).map(text).join(delimiter)]];
+  if (!explode && !deep && (array || object)) items = [[textOf(name, encode), items.flatMap(([key, item]) => (array ? [item!] : [key!, item!])).join(delimiter)]];
   // Matrix and query items are always `name=value`; simple and label ones only for exploded objects.
   const keyed = (style !== 'simple' && style !== 'label') || (explode && object);
   const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : '';
-  return pairs.map(([key, item]) => prefix + (keyed ? `${text(key)}=` : '') + item).join(prefix ? '' : style === 'simple' ? ',' : '&');
+  return prefix + items.map(([key, item]) => (keyed ? `${key}=` : '') + item).join(prefix || (style === 'simple' ? ',' : '&'));
 }
 
 /**
  * Applies the first alternative whose credentials are all configured; anonymous (`{}`) when none is.
- * Returns the names of the headers that carry credentials, or undefined when none was applied.
+ * Returns the names of the headers that carry credentials.
  */
-async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], query: string[], headers: Record<string, string>, cookies: string[]): Promise<string[] | undefined> {
+async function applySecurity(config: Configuration, alternatives: SecurityScheme[][], query: string[], headers: Record<string, string>, cookies: string[]): Promise<string[]> {
   const credential = (scheme: SecurityScheme) => (scheme.type === 'apiKey' ? config.apiKey : scheme.type === 'basic' ? config.username : config.accessToken);
-  const chosen = alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined));
-  if (!chosen) return undefined;
-  const secret: string[] = [];
   const resolve = async (value: Credential | undefined, id: string) => (typeof value === 'function' ? await value(id) : value) ?? '';
-  for (const scheme of chosen) {
+  const secret: string[] = [];
+  for (const scheme of alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined)) ?? []) {
     const value = await resolve(credential(scheme), scheme.id);
-    if (scheme.type === 'apiKey') {
-      if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
-      else if (scheme.in === 'query') query.push(serialize(scheme.name, value, 'form', true, true));
-      else secret.push('Cookie'), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
-    } else {
-      const basic = scheme.type === 'basic';
-      const token = basic ? btoa(String.fromCharCode(...new TextEncoder().encode(`${value}:${await resolve(config.password, scheme.id)}`))) : value;
-      secret.push('Authorization'), setHeader(headers, 'Authorization', `${basic ? 'Basic' : 'Bearer'} ${token}`);
-    }
+    if (scheme.type !== 'apiKey') {
+      // Basic: UTF-8 `user:password` in base64 (btoa alone takes Latin-1 only).
+      const token = scheme.type === 'basic' ? `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${value}:${await resolve(config.password, scheme.id)}`)))}` : `Bearer ${value}`;
+      secret.push('Authorization'), setHeader(headers, 'Authorization', token);
+    } else if (scheme.in === 'query') query.push(serialize(scheme.name, value, 'form', true, true));
+    else if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
+    else secret.push('Cookie'), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
   }
   return secret;
 }
 
 function encodeBody(body: unknown, contentType: string, headers: Record<string, string>): BodyInit {
-  const entries = () => Object.entries(body as object).flatMap(([name, value]) => (value == null ? [] : [value].flat().map((item) => [name, item] as const)));
-  if (/^multipart\/form-data/i.test(contentType)) {
-    const form = new FormData();
-    for (const [name, item] of entries()) form.append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
-    return form; // fetch sets the Content-Type with the boundary
+  const multipart = /^multipart\/form-data/i.test(contentType);
+  if (!multipart) setHeader(headers, 'Content-Type', contentType); // fetch sets the multipart one, with the boundary
+  if (multipart || /^application\/x-www-form-urlencoded/i.test(contentType)) {
+    const form = multipart ? new FormData() : new URLSearchParams();
+    // A field per array item; objects as JSON; null and undefined skipped. (URLSearchParams turns a Blob into text.)
+    for (const [name, value] of Object.entries(body as object)) {
+      for (const item of value == null ? [] : [value].flat()) (form as FormData).append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+    return form;
   }
-  setHeader(headers, 'Content-Type', contentType);
-  if (/^application\/x-www-form-urlencoded/i.test(contentType)) return new URLSearchParams(entries().map(([name, item]) => [name, String(item)]));
   if (isJson(contentType)) return JSON.stringify(body);
   return body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? (body as BodyInit) : String(body);
 }
 
 function isJson(contentType: string): boolean {
-  return /^application\/([\w.+-]*\+)?json(;|$)|^\*\/\*/i.test(contentType);
-}
-
-/** A text body decoded by kind and Content-Type: empty → undefined; JSON (unparsable: the text); otherwise the text. */
-function parseText(text: string, kind: ResponseKind, headers: Headers): unknown {
-  if (!text) return undefined;
-  if (kind === 'json' && isJson(headers.get('Content-Type') ?? 'application/json')) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
+  // The common value first: the regular expression cost measurable time per call.
+  return contentType === 'application/json' || /^application\/([\w.+-]*\+)?json(;|$)|^\*\/\*/i.test(contentType);
 }
