@@ -3,6 +3,7 @@
  * hands them to yargs, plain-args.ts reads the plain command line by the same list. Kept free
  * of yargs and model code so the plain path loads neither.
  */
+import { UserError } from '../shared/errors.js';
 
 /** `--int64`'s choices: the model's `INT64_MAPPINGS`, written out so `--help` loads no model code. */
 export const INT64_CHOICES = ['number', 'string'] as const;
@@ -12,6 +13,18 @@ export const INT64_OPTION = {
   choices: INT64_CHOICES,
   describe: 'Type of format: int64 integers: number (default; exact up to 2^53) or string (for APIs that send int64 as JSON strings)',
 } as const;
+
+/** `generate [spec]`: the spec may also be given as the command's one argument, instead of --input. */
+export const SPEC_POSITIONAL = { type: 'string', describe: 'Spec file (YAML or JSON); the same as --input' } as const;
+
+/**
+ * The spec from `oasgen generate <spec>` or `--input <spec>`, whichever was given; both is a usage
+ * error (which one would win is a guess).
+ */
+export function specInput(positional: string | undefined, input: string | undefined): string | undefined {
+  if (positional !== undefined && input !== undefined) throw new UserError(`the spec was given twice: "${positional}" and --input "${input}"; give it once`);
+  return positional ?? input;
+}
 
 /** `generate`'s options, as yargs declares them (kebab-case names; yargs also hands them camelCased). */
 export const GENERATE_OPTIONS = {

@@ -1,5 +1,5 @@
 import type { GenerateArgs } from './commands/generate.js';
-import { GENERATE_OPTIONS } from './generate-options.js';
+import { GENERATE_OPTIONS, specInput } from './generate-options.js';
 
 /** How one of `generate`'s flags is read on the fast path: its GenerateArgs key and what follows it. */
 interface PlainFlag {
@@ -26,7 +26,7 @@ const PLAIN_FLAGS: ReadonlyMap<string, PlainFlag> = new Map(
 /**
  * The flags of `oasgen generate` when the command line is in its plain form: `generate`, then
  * flags of that command (each at most once, spelt as in `--help`), every value a separate word
- * that does not start with `-`. Undefined for anything else, which yargs then reads (so help,
+ * that does not start with `-`, and at most one argument, the spec (`generate api.yaml -o out`). Undefined for anything else, which yargs then reads (so help,
  * errors and every other spelling behave exactly as yargs makes them); for what this accepts,
  * the result equals yargs' (test/cli/plain-args.test.ts checks that).
  */
@@ -35,8 +35,16 @@ export function plainGenerateArgs(argv: readonly string[]): GenerateArgs | undef
   const args: Record<string, string | boolean | undefined> = {};
   for (const flag of new Set(PLAIN_FLAGS.values())) args[flag.key] = flag.type === 'boolean' ? false : undefined;
   const seen = new Set<string>();
+  let spec: string | undefined;
   for (let index = 1; index < argv.length; index++) {
-    const flag = PLAIN_FLAGS.get(argv[index]!);
+    const word = argv[index]!;
+    if (spec === undefined && word !== '' && !word.startsWith('-')) {
+      // After a boolean flag yargs reads `true`/`false` as its value: such a line is left to yargs.
+      if (word === 'true' || word === 'false') return undefined;
+      spec = word;
+      continue;
+    }
+    const flag = PLAIN_FLAGS.get(word);
     if (flag === undefined || seen.has(flag.key)) return undefined;
     seen.add(flag.key);
     if (flag.type === 'boolean') {
@@ -48,5 +56,6 @@ export function plainGenerateArgs(argv: readonly string[]): GenerateArgs | undef
     if (flag.choices !== undefined && !flag.choices.includes(value)) return undefined;
     args[flag.key] = value;
   }
+  args['input'] = specInput(spec, args['input'] as string | undefined);
   return args as unknown as GenerateArgs;
 }

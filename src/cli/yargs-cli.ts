@@ -7,7 +7,7 @@ import { GENERATOR_VERSION } from '../shared/version.js';
 import type { GenerateArgs } from './commands/generate.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { ExitCode } from './exit-codes.js';
-import { GENERATE_OPTIONS, INT64_OPTION } from './generate-options.js';
+import { GENERATE_OPTIONS, INT64_OPTION, SPEC_POSITIONAL, specInput } from './generate-options.js';
 
 const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
 Docs: README.md of the oasgen package.`;
@@ -27,18 +27,19 @@ export async function parseWithYargs(argv: string[], commands: CommandRunners): 
     .scriptName('oasgen')
     .usage('$0 <command> [options]\n\nGenerate typed TypeScript clients and markdown docs from OpenAPI 2.0, 3.0 and 3.1 specs.')
     .command(
-      'generate',
-      'Generate a client and its docs (no --input: every client in oasgen.config.json)',
+      'generate [spec]',
+      'Generate a client and its docs (no spec: every client in oasgen.config.json)',
       (y) =>
         y
+          .positional('spec', SPEC_POSITIONAL)
           .options(GENERATE_OPTIONS)
           .example('$0 generate', 'regenerate every client of oasgen.config.json')
-          .example('$0 generate -i api.yaml -o src/client', 'one client')
+          .example('$0 generate api.yaml -o src/client', 'one client (the spec: an argument or --input)')
           .example('$0 generate --check', 'in CI: fail when a checked-in client is stale')
           .example('$0 generate -i api.yaml -o out --hooks hooks.mjs', 'change the TypeScript with ts-morph'),
       async (args) => {
         exitCode = await commands.generate({
-          input: args.input,
+          input: specInput(args.spec, args.input),
           output: args.output,
           templates: args.templates,
           hooks: args.hooks,

@@ -41,10 +41,14 @@ test('every plain generate command line is read exactly as yargs reads it', asyn
     ),
     switches: fc.subarray([...booleanFlags.keys()]).chain((indexes) => fc.tuple(...indexes.map((index) => fc.constantFrom(...booleanFlags[index]!)))),
     seed: fc.integer(),
+    spec: fc.option(fc.constantFrom(...values), { nil: undefined }),
   });
   await fc.assert(
-    fc.asyncProperty(flagChoice, async ({ strings, switches, seed }) => {
+    fc.asyncProperty(flagChoice, async ({ strings, switches, seed, spec }) => {
       const words: string[][] = [...strings.map(([flag, value]) => [flag, value]), ...switches.map((flag) => [flag])];
+      // The spec as the command's argument, when --input does not give it too (that is an error on both paths).
+      const positional = spec !== undefined && !strings.some(([flag]) => flag === '--input' || flag === '-i');
+      if (positional) words.push([spec]);
       // A seeded shuffle: flags in any order.
       let state = seed;
       for (let i = words.length - 1; i > 0; i--) {
@@ -54,8 +58,9 @@ test('every plain generate command line is read exactly as yargs reads it', asyn
       }
       const argv = ['generate', ...words.flat()];
       const plain = plainGenerateArgs(argv);
-      expect(plain).toBeDefined();
-      expect(plain).toEqual(await yargsGenerateArgs(argv));
+      if (positional && (spec === 'true' || spec === 'false')) expect(plain).toBeUndefined(); // left to yargs
+      else expect(plain).toBeDefined();
+      if (plain !== undefined) expect(plain).toEqual(await yargsGenerateArgs(argv));
     }),
     { numRuns: 150 },
   );
@@ -80,17 +85,26 @@ test('anything but the plain form is left to yargs', () => {
     ['generate', '-i', '-o'],
     ['generate', '-i', '-dash.yaml'],
     ['generate', '--check', 'true'],
-    ['generate', 'extra'],
+    ['generate', 'a.yaml', 'b.yaml'], // one spec only: yargs names the extra argument
     ['generate', '--', '-i'],
     ['generate', '--unknown'],
     ['generate', '--int64', 'bigint'],
     ['generate', '--int64'],
     ['generate', '--int64', 'string', '--int64', 'number'],
     ['generate', '--constructor'],
-    ['generate', '__proto__'],
   ]) {
     expect(plainGenerateArgs(argv)).toBeUndefined();
   }
+});
+
+test('the spec as the argument is --input; both at once is a usage error on either path', async () => {
+  for (const argv of [['generate', 'api.yaml', '-o', 'out'], ['generate', '-q', 'api.yaml'], ['generate', '__proto__']]) {
+    expect(plainGenerateArgs(argv)).toEqual(await yargsGenerateArgs(argv));
+  }
+  expect(plainGenerateArgs(['generate', 'api.yaml', '-o', 'out'])).toMatchObject({ input: 'api.yaml', output: 'out' });
+  const twice = ['generate', 'a.yaml', '--input', 'b.yaml'];
+  expect(() => plainGenerateArgs(twice)).toThrow('the spec was given twice: "a.yaml" and --input "b.yaml"; give it once');
+  expect(await yargsGenerateArgs(twice)).toBeUndefined();
 });
 
 test('a plain command line without flags reads the config file, as with yargs', async () => {

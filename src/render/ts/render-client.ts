@@ -82,7 +82,7 @@ function sourceFilePrinter(onSourceFile: NonNullable<RenderClientOptions['onSour
 
 /** Re-exports the runtime, every API class and every model. */
 function indexFile(model: NamedModel): SourceFileStructure {
-  const paths = ['runtime.ts', ...model.apis.map((api) => api.fileName), ...groupByFile(model.schemas, 'fileName').keys()];
+  const paths = ['runtime.ts', ...model.apis.map((api) => api.fileName), ...new Set(model.schemas.map((schema) => schema.fileName))];
   return {
     kind: StructureKind.SourceFile,
     statements: paths.map((path) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: relativeImport('index.ts', path) })),
