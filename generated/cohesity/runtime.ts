@@ -186,8 +186,8 @@ export class BaseApi {
 
   /**
    * Sends the request (with auth, timeouts, retries and middleware) and decodes the response; throws ApiError on non-2xx.
-   * One async function from prelude to decoded body, and no regular expression, iterator or closure on the common
-   * path: each of them measurably slowed every call, by several times its own CPU time (bench/RESULTS-client.md).
+   * One async function from prelude to decoded body, and no regular expression or iterator on the common path:
+   * each of them measurably slowed every call, by several times its own CPU time (bench/RESULTS-client.md).
    */
   protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const config = this.configuration;
@@ -299,8 +299,8 @@ function setHeader(headers: Record<string, string>, name: string, value: string)
   headers[name.toLowerCase()] = value;
 }
 
-/** Copies a plain header record (configuration or per-call headers), skipping null and undefined values. */
-function setHeaders(headers: Record<string, string>, from: Record<string, string> = {}): void {
+/** Copies a plain header record (configuration or per-call headers; none when undefined), skipping null and undefined values. */
+function setHeaders(headers: Record<string, string>, from?: Record<string, string>): void {
   for (const name in from) if (from[name] != null) setHeader(headers, name, String(from[name]));
 }
 
