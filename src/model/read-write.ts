@@ -144,28 +144,29 @@ function writeShapeDiffers(facts: ReadonlyMap<string, OwnFacts>): Set<string> {
 
 /** The response shape: writeOnly properties of the own tree left out. */
 function readShape(schema: ir.Schema): ir.Schema {
-  return mapOwnTree(schema, (property) => property.schema.writeOnly !== true, (ref) => ref);
+  return mapOwnTree(schema, (property) => property.schema.writeOnly !== true, (name) => name);
 }
 
-/** The request shape: readOnly properties left out, references to schemas with a request shape redirected. */
+/**
+ * The request shape: readOnly properties left out, references to schemas with a request shape
+ * redirected to it, and so are discriminator mappings (which name schemas too).
+ */
 function writeShape(schema: ir.Schema, writable: ReadonlyMap<string, string>): ir.Schema {
-  const shaped = mapOwnTree(
-    schema,
-    (property) => property.schema.readOnly !== true,
-    (ref) => {
-      const key = writable.get(ref.name);
-      return key === undefined ? ref : { ...ref, name: key };
-    },
-  );
-  return redirectMappings(shaped, writable);
+  return mapOwnTree(schema, (property) => property.schema.readOnly !== true, (name) => writable.get(name) ?? name);
 }
 
-/** Rewrites the own tree (refs not followed): keeps the properties `keep` accepts, maps refs. */
-function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean, ref: (node: Extract<ir.Schema, { kind: 'ref' }>) => ir.Schema): ir.Schema {
+/**
+ * Rewrites the own tree (refs not followed): keeps the properties `keep` accepts and renames
+ * the schemas that refs and discriminator mappings name, wherever they sit (items, tuple members,
+ * map values, variants, members).
+ */
+function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean, rename: (name: string) => string): ir.Schema {
   const map = (node: ir.Schema): ir.Schema => {
     switch (node.kind) {
-      case 'ref':
-        return ref(node);
+      case 'ref': {
+        const name = rename(node.name);
+        return name === node.name ? node : { ...node, name };
+      }
       case 'object': {
         const properties = node.properties.filter(keep).map((property) => ({ ...property, schema: map(property.schema) }));
         // Every property left out leaves an open object (`Record<string, unknown>`), not a closed one:
@@ -176,8 +177,12 @@ function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean,
         return { ...node, items: map(node.items) };
       case 'tuple':
         return node.rest ? { ...node, items: node.items.map(map), rest: map(node.rest) } : { ...node, items: node.items.map(map) };
-      case 'union':
-        return { ...node, variants: node.variants.map(map) };
+      case 'union': {
+        const variants = node.variants.map(map);
+        if (!node.discriminator) return { ...node, variants };
+        const mapping = node.discriminator.mapping.map((entry) => ({ ...entry, schema: rename(entry.schema) }));
+        return { ...node, variants, discriminator: { ...node.discriminator, mapping } };
+      }
       case 'intersection':
         return { ...node, members: node.members.map(map) };
       default:
@@ -185,24 +190,4 @@ function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean,
     }
   };
   return map(schema);
-}
-
-/** Discriminator mappings name schemas: in a request shape, their request shapes. */
-function redirectMappings(schema: ir.Schema, writable: ReadonlyMap<string, string>): ir.Schema {
-  switch (schema.kind) {
-    case 'union': {
-      const variants = schema.variants.map((variant) => redirectMappings(variant, writable));
-      if (!schema.discriminator) return { ...schema, variants };
-      const mapping = schema.discriminator.mapping.map((entry) => ({ ...entry, schema: writable.get(entry.schema) ?? entry.schema }));
-      return { ...schema, variants, discriminator: { ...schema.discriminator, mapping } };
-    }
-    case 'intersection':
-      return { ...schema, members: schema.members.map((member) => redirectMappings(member, writable)) };
-    case 'array':
-      return { ...schema, items: redirectMappings(schema.items, writable) };
-    case 'object':
-      return { ...schema, properties: schema.properties.map((property) => ({ ...property, schema: redirectMappings(property.schema, writable) })) };
-    default:
-      return schema;
-  }
 }

@@ -35,6 +35,7 @@ it('gives a request shape to exactly the schemas request bodies reach that have 
     ['Cat', 'CatWritable'],
     ['Pricing', 'PricingWritable'],
     ['Resource', 'ResourceWritable'],
+    ['Shelter', 'ShelterWritable'],
     ['User', 'UserWritable'],
     ['UserProfile', 'UserProfileWritable'],
   ]);
@@ -64,6 +65,16 @@ it('points request shapes, and only them, at request shapes', () => {
     { value: 'cat', schema: byType('CatWritable').name },
     { value: 'dog', schema: 'Dog' },
   ]);
+});
+
+it('redirects discriminator mappings wherever the union sits in a request shape (here: map values)', () => {
+  const shelter = byType('ShelterWritable').schema as Extract<ir.Schema, { kind: 'object' }>;
+  const values = shelter.additionalProperties as Extract<ir.Schema, { kind: 'union' }>;
+  expect(values.discriminator?.mapping).toEqual([
+    { value: 'cat', schema: byType('CatWritable').name },
+    { value: 'dog', schema: 'Dog' },
+  ]);
+  expect(values.variants).toEqual([{ kind: 'ref', name: byType('CatWritable').name }, { kind: 'ref', name: 'Dog' }]);
 });
 
 it('types request bodies with request shapes and results with response shapes', () => {

@@ -2,7 +2,7 @@
 // Do not edit it by hand: change the spec or the templates and run `oasgen generate` again.
 
 import { BaseApi, type ApiResponse, type Configuration, type RequestOptions } from '../runtime.js';
-import type { Animal, AnimalWritable, Audit, Pricing, PricingWritable } from '../models/index.js';
+import type { Animal, AnimalWritable, Audit, Pricing, PricingWritable, ShelterWritable } from '../models/index.js';
 
 /** Operations tagged animals. */
 export class AnimalsApi extends BaseApi {
@@ -49,6 +49,27 @@ export class AnimalsApi extends BaseApi {
       path: '/animals',
       accept: 'application/json',
       responseKind: 'json',
+    }, options);
+  }
+
+  /**
+   * `POST /shelters`
+   * Rejects with `ApiError` on a non-2xx status, `NetworkError` when no response arrives, `TimeoutError` after `timeoutMs`.
+   * @param body The request body.
+   * @param options Per-call options (signal, headers, timeoutMs, retries).
+   */
+  async addShelter(body: ShelterWritable, options?: RequestOptions): Promise<void> {
+    return (await this.addShelterRaw(body, options)).data;
+  }
+
+  /** Like `addShelter`, but resolves to the status, headers and decoded body. */
+  addShelterRaw(body: ShelterWritable, options?: RequestOptions): Promise<ApiResponse<void>> {
+    return this.request<void>({
+      method: 'POST',
+      path: '/shelters',
+      body: body,
+      contentType: 'application/json',
+      responseKind: 'void',
     }, options);
   }
 

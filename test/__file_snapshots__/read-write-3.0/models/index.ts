@@ -46,6 +46,18 @@ export interface ResourceWritable {
   [key: string]: unknown;
 }
 
+/** A discriminated union as map values; its request shape's mapping names request shapes too. */
+export interface Shelter {
+  [key: string]: unknown;
+  name?: string;
+}
+
+/** A discriminated union as map values; its request shape's mapping names request shapes too. */
+export interface ShelterWritable {
+  [key: string]: unknown;
+  name?: string;
+}
+
 /** No readOnly or writeOnly properties anywhere, so one shape serves both. */
 export interface Tag {
   label?: string;
