@@ -401,11 +401,16 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
       // Basic: UTF-8 `user:password` in base64 (btoa alone takes Latin-1 only).
       const token = scheme.type === 'basic' ? `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${value}:${await resolve(config.password, scheme.id)}`)))}` : `Bearer ${value}`;
       secret.push('Authorization'), setHeader(headers, 'Authorization', token);
-    } else if (scheme.in === 'query') query.push(serialize(scheme.name, value, 'form', true, true));
+    } else if (scheme.in === 'query') dropNamed(query, encodeURIComponent(scheme.name)), query.push(serialize(scheme.name, value, 'form', true, true));
     else if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
-    else secret.push('Cookie'), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
+    else secret.push('Cookie'), dropNamed(cookies, scheme.name), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
   }
   return secret;
+}
+
+/** The credential replaces an operation parameter of the same name (`name=…` items), as a header credential does. */
+function dropNamed(items: string[], name: string): void {
+  for (let index = items.length - 1; index >= 0; index--) if (items[index]!.startsWith(`${name}=`)) items.splice(index, 1);
 }
 
 function encodeBody(body: unknown, contentType: string, headers: Record<string, string>): BodyInit {

@@ -519,6 +519,15 @@ describe('auth', () => {
     expect(basicRequest!.headers.authorization).toBe(`Basic ${Buffer.from('zoë:p:w').toString('base64')}`);
   });
 
+  it('a credential replaces an operation parameter of the same name in the query and the cookies', async () => {
+    const server = await serve(ok);
+    const client = api(server, { apiKey: 'k1' });
+    await client.call({ security: [[queryKey]], query: [{ name: 'api_key', value: ['p1', 'p2'] }, { name: 'q', value: 1 }] });
+    await client.call({ security: [[cookieKey]], cookies: [['sid', 'param'], ['theme', 'x']] });
+    expect(server.requests[0]!.url).toBe('/?q=1&api_key=k1');
+    expect(server.requests[1]!.headers.cookie).toBe('theme=x; sid=k1');
+  });
+
   it('credentials may be (async) functions, called per request with the scheme name', async () => {
     const server = await serve(ok);
     let n = 0;
