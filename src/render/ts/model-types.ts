@@ -4,6 +4,7 @@ import type {
   PropertySignatureStructure,
   SourceFileStructure,
   TypeAliasDeclarationStructure,
+  CodeBlockWriter,
 } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
@@ -14,20 +15,30 @@ import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
 
+/** Schemas printed per call of the structure printer (each call builds its printers anew: one per schema cost a third of the time). */
+const SCHEMAS_PER_PRINT = 64;
+
 /**
  * One model file's text: the declarations of `schemas` (each model followed by the hoisted inline
  * schemas and request shapes living with it), preceded by the imports of the named types they use
- * from other files. Printed one schema at a time (`print` turns a structure into text), so only
- * one schema's structure is alive at once: the whole file's would be tens of MB on big specs.
+ * from other files. Printed a few dozen schemas at a time (`print` turns a structure into text),
+ * so only their structures are alive at once: the whole file's would be tens of MB on big specs.
  */
 export function modelFileText(fileName: string, schemas: readonly NamedSchema[], model: NamedModel, allTypes: TypeWriter, print: (structure: SourceFileStructure) => string): string {
   const types = allTypes.recording();
-  const parts = schemas.map((schema) => print({ kind: StructureKind.SourceFile, statements: modelDeclarations(schema, model, types) }));
+  const parts: string[] = [];
+  for (let start = 0; start < schemas.length; start += SCHEMAS_PER_PRINT) {
+    // A blank line between schemas, whatever the printer would put between their kinds of statements.
+    const statements = schemas.slice(start, start + SCHEMAS_PER_PRINT).flatMap((schema, index) => [...(index > 0 ? [BLANK_LINE] : []), ...modelDeclarations(schema, model, types)]);
+    parts.push(print({ kind: StructureKind.SourceFile, statements }));
+  }
   const imports = modelImports(types.used, fileName, model);
   if (imports.length > 0) parts.unshift(print({ kind: StructureKind.SourceFile, statements: imports }));
   // Each part ends with one newline; the printer separates statements with a blank line.
   return parts.join('\n');
 }
+
+const BLANK_LINE = (writer: CodeBlockWriter) => void writer.blankLineIfLastNot();
 
 /**
  * One named schema: an interface for object schemas and for `allOf`s that TypeScript lets extend
