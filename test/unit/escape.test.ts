@@ -1,4 +1,5 @@
-import { jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
+import fc from 'fast-check';
+import { escapeInline, jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
 
 describe('stringLiteral', () => {
   it.each([
@@ -45,4 +46,17 @@ describe('lineComment', () => {
   it('every line, including U+2028, is commented', () => {
     expect(lineComment('a\nb\u2028c')).toBe('// a\n// b\n// c');
   });
+});
+
+test('markdownInline returns plain text unchanged only where the full escaping would too', () => {
+  const alphabet = [...' AZaz09.,:;\'()/+=?!@$%^{}-|*_`[]#~\\&<>"\n\t\u200b\u00e9'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+      const text = chars.join('');
+      expect(markdownInline(text)).toBe(escapeInline(text));
+    }),
+    { numRuns: 2000 },
+  );
+  expect(markdownInline('Pet[] | null')).toBe('Pet\\[\\] \\| null');
+  expect(markdownInline(' padded ')).toBe('padded');
 });
