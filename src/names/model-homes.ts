@@ -44,14 +44,16 @@ export function groupByFile(schemas: readonly NamedSchema[], file: 'fileName' | 
     else list.push(schema);
   }
   const groups = new Map<string, NamedSchema[]>();
-  const known = new Set(schemas.map((schema) => schema.name));
+  const known = new Set<string>();
+  for (const schema of schemas) known.add(schema.name);
   for (const schema of schemas) {
     // A schema whose home is missing (a hook removed it) is listed on its own.
     if (schema.home !== undefined && known.has(schema.home)) continue;
-    const group = groups.get(schema[file]);
-    const members = [schema, ...(living.get(schema.name) ?? [])];
-    if (group === undefined) groups.set(schema[file], members);
-    else group.push(...members);
+    const key = file === 'fileName' ? schema.fileName : schema.docFileName;
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = []));
+    group.push(schema);
+    for (const member of living.get(schema.name) ?? []) group.push(member);
   }
   return groups;
 }
