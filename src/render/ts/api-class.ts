@@ -246,8 +246,7 @@ export function bodyOverloads(operation: NamedOperation, types: TypeWriter): Bod
     const preferred = index === 0;
     const overload = parameters.map((parameter): OptionalKind<ParameterDeclarationStructure> => {
       if (parameter.name === operation.bodyName) {
-        const optional = parameter.hasQuestionToken === true || String(parameter.type).endsWith(' | undefined');
-        if (!preferred || !optional) return { name: parameter.name, type: group.type };
+        if (!preferred || body.required) return { name: parameter.name, type: group.type };
         return parameter.hasQuestionToken === true ? { name: parameter.name, type: group.type, hasQuestionToken: true } : { name: parameter.name, type: `${group.type} | undefined` };
       }
       if (parameter.name === operation.optionsName) {
