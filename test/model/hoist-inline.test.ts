@@ -169,3 +169,16 @@ it('documents property descriptions and enum values of hoisted schemas', () => {
 it('keeps the IR plain data, hoisted schemas included', () => {
   expect(JSON.parse(JSON.stringify(result.model))).toEqual(result.model);
 });
+
+it('the README lists every model with a page of its own; every section is linked from the docs', async () => {
+  const readWrite = await generate({ input: path.join(here, '..', 'fixtures', 'specs', 'read-write-3.0.yaml') });
+  for (const { files, model } of [result, readWrite]) {
+    const readme = files.get('README.md')!;
+    const pages = [...files].filter(([file]) => file.startsWith('docs/')).map(([, text]) => text).join('\n');
+    for (const schema of model.schemas) {
+      const page = schema.docFileName.slice('docs/'.length);
+      if (schema.home === undefined) expect({ schema: schema.typeName, listed: readme.includes(`](docs/${page})`) }).toEqual({ schema: schema.typeName, listed: true });
+      else expect({ schema: schema.typeName, linked: pages.includes(`](${page}#${schema.typeName.toLowerCase()})`) }).toEqual({ schema: schema.typeName, linked: true });
+    }
+  }
+});

@@ -25,7 +25,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   const apiOf = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation, api] as const)));
   const typeLink = (schema: ir.Schema, typeText?: string): string => {
     const text = markdownInline(typeText ?? types.type(schema));
-    const target = schema.kind === 'ref' ? schema.name : schema.kind === 'array' && schema.items.kind === 'ref' ? schema.items.name : undefined;
+    const target = onlyReference(schema);
     const named = target !== undefined ? schemasByName.get(target) : undefined;
     return named ? `[**${text}**](${modelHref(named)})` : `**${text}**`;
   };
@@ -125,6 +125,27 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     readmeExample: () => safe(examples.readme()),
   };
   return helpers;
+}
+
+/**
+ * The one named schema a type is about, through arrays, maps and `| null`: `Pet`, `Pet[]`,
+ * `{ [key: string]: Pet }`, `Pet | null` link to Pet. Undefined when there is none or several.
+ */
+function onlyReference(schema: ir.Schema): string | undefined {
+  switch (schema.kind) {
+    case 'ref':
+      return schema.name;
+    case 'array':
+      return onlyReference(schema.items);
+    case 'object':
+      return schema.properties.length === 0 && typeof schema.additionalProperties === 'object' ? onlyReference(schema.additionalProperties) : undefined;
+    case 'union': {
+      const [variant, ...others] = schema.variants.filter((member) => member.kind !== 'null');
+      return variant !== undefined && others.length === 0 ? onlyReference(variant) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>`, from the class's own argument list (with overloads: the first). */
