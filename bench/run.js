@@ -279,6 +279,23 @@ if (only.has('synthetic')) {
   summary.timeSpread = Math.max(...marginal) / Math.min(...marginal);
   summary.cpuSpread = Math.max(...marginalCpu) / Math.min(...marginalCpu);
   summary.rssSpread = Math.max(...marginalRss) / Math.min(...marginalRss);
+  // The slope between consecutive sizes: what each further operation costs, whatever the fixed
+  // cost of a run is (the petstore base leaves out warm-up that only bigger specs pay).
+  const steps = rows.slice(1).map((row, index) => {
+    const previous = rows[index];
+    const ops = row.size - previous.size;
+    return { from: previous.size, to: row.size, ms: ((row.seconds - previous.seconds) * 1000) / ops, kib: ((row.rss - previous.rss) * 1024) / ops };
+  });
+  if (steps.length > 0) {
+    print('Between sizes (the slope: what each further operation costs):');
+    print('');
+    print('| from → to | ms / op | KiB RSS / op |');
+    print('| --- | ---: | ---: |');
+    for (const step of steps) print(`| ${step.from} → ${step.to} | ${fmt(step.ms, 3)} | ${fmt(step.kib, 1)} |`);
+    print('');
+    summary.slopeTimeSpread = Math.max(...steps.map((step) => step.ms)) / Math.min(...steps.map((step) => step.ms));
+    summary.slopeRssSpread = Math.max(...steps.map((step) => step.kib)) / Math.min(...steps.map((step) => step.kib));
+  }
 }
 
 if (only.has('tsc') && githubOutputs) {
@@ -338,6 +355,10 @@ if (summary.timeSpread !== undefined) {
   target('Synthetic: time per operation (above base) flat within 20 %', `max/min ${fmt(summary.timeSpread)}`, summary.timeSpread <= 1.2);
   target('Synthetic: CPU time per operation (above base) flat within 20 % (less load-sensitive)', `max/min ${fmt(summary.cpuSpread)}`, summary.cpuSpread <= 1.2);
   target('Synthetic: memory per operation (above base) flat within 20 %', `max/min ${fmt(summary.rssSpread)}`, summary.rssSpread <= 1.2);
+  if (summary.slopeTimeSpread !== undefined) {
+    target('Synthetic: cost of each further operation (slope between sizes) flat within 20 %, time', `max/min ${fmt(summary.slopeTimeSpread)}`, summary.slopeTimeSpread <= 1.2);
+    target('Synthetic: cost of each further operation (slope between sizes) flat within 20 %, memory', `max/min ${fmt(summary.slopeRssSpread)}`, summary.slopeRssSpread <= 1.2);
+  }
 }
 for (const key of Object.keys(summary).filter((k) => k.startsWith('tsc '))) {
   const compiler = key.slice(4);
