@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { rename, rm, rmdir, stat } from 'node:fs/promises';
+import { readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { byCodePoint } from '../shared/sort.js';
@@ -42,8 +42,10 @@ export class StagedOutput {
   static async open(outputDir: string): Promise<StagedOutput | undefined> {
     if ((await stat(outputDir).catch(() => undefined)) !== undefined) return undefined;
     const parent = path.dirname(outputDir);
-    const staging = path.join(parent, `.${path.basename(outputDir)}.oasgen-tmp-${process.pid}`);
+    const prefix = `.${path.basename(outputDir)}.oasgen-tmp-`;
+    const staging = path.join(parent, `${prefix}${process.pid}`);
     await rm(staging, { recursive: true, force: true });
+    await removeAbandoned(parent, prefix);
     return new StagedOutput(outputDir, staging, mkdirSync(staging, { recursive: true }) ?? staging);
   }
 
@@ -106,6 +108,28 @@ export class StagedOutput {
     if (this.#batch.length === 0) return;
     this.#writer!.post(this.#batch);
     this.#batch = [];
+  }
+}
+
+/**
+ * Staging folders of runs that were killed (Ctrl-C stops a run mid-render, and nothing can clean up
+ * then): those whose process is gone are removed. A live run's folder is left alone.
+ */
+async function removeAbandoned(parent: string, prefix: string): Promise<void> {
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = entry.startsWith(prefix) ? Number(entry.slice(prefix.length)) : NaN;
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
   }
 }
 

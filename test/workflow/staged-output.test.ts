@@ -96,3 +96,13 @@ test('when the output folder appeared meanwhile, the staged files are dropped an
   expect([...(await textsUnder(output)).keys()]).toContain('someone-else.txt');
   expect((await readdir(dir)).sort()).toEqual(['client']);
 });
+
+test('a staging folder left by a killed run is removed by the next one; a live run\'s is not', async () => {
+  const dir = await tempDir('oasgen-staged-');
+  const dead = path.join(dir, '.client.oasgen-tmp-2147483646'); // no such process
+  const live = path.join(dir, `.client.oasgen-tmp-${process.ppid}`);
+  for (const folder of [dead, live]) await mkdir(path.join(folder, 'docs'), { recursive: true });
+  const staged = (await StagedOutput.open(path.join(dir, 'client')))!;
+  expect((await readdir(dir)).sort()).toEqual([`.client.oasgen-tmp-${process.pid}`, `.client.oasgen-tmp-${process.ppid}`].sort());
+  await staged.discard();
+});
