@@ -3,8 +3,8 @@ import type { NamedSchema } from './named-model.js';
 
 /**
  * Which schema each hoisted inline schema or request shape lives with: the outermost schema it
- * came from (`PetOwner` and `PetWritable` → `Pet`; `CreatePetRequestItems` → itself, a body's
- * top-level schema). It is documented on that schema's page and declared right after it, so a big
+ * came from (`PetOwner` and `PetWritable` → `Pet`; `CreatePetRequestToysItem` → `CreatePetRequest`, a body's
+ * own schema). It is documented on that schema's page and declared right after it, so a big
  * spec gets one docs page per schema its author wrote, not one per nested property type.
  * Returns schema key → home key, only for schemas that live with another.
  */
