@@ -3,7 +3,7 @@ import type { LoadedSpec } from '../load/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { pointerJoin, UserError } from '../shared/errors.js';
 import { byCodePoint } from '../shared/sort.js';
-import { isObject, stringOrUndefined, type BuildContext, type Int64Mapping, type SpecObject } from './context.js';
+import { isObject, stringOrUndefined, type BuildContext, type Int64Mapping, type SecuritySchemeUse, type SpecObject } from './context.js';
 import { openApi3Reader } from './from-openapi3.js';
 import { swagger2Reader, swagger2SecuritySchemes, swagger2Servers } from './from-swagger2.js';
 import { hoistInlineSchemas } from './hoist-inline.js';
@@ -28,15 +28,17 @@ export interface BuildModelOptions {
 export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, options: BuildModelOptions = {}): BuiltModel {
   const { document, version } = spec;
   const isSwagger2 = version === '2.0';
+  const components = isObject(document['components']) ? document['components'] : {};
+  const securitySchemes = (isSwagger2 ? swagger2SecuritySchemes(document) : securitySchemesToIr(components['securitySchemes'])).sort((a, b) => byCodePoint(a.name, b.name));
   const context: BuildContext = {
     document,
     schemaRefPrefix: isSwagger2 ? '#/definitions/' : '#/components/schemas/',
     diagnostics: [],
     expanding: new Set(),
     int64: options.int64 ?? 'number',
+    securitySchemes: securitySchemeUses(isSwagger2 ? document['securityDefinitions'] : components['securitySchemes'], securitySchemes),
   };
   const info = isObject(document['info']) ? document['info'] : {};
-  const components = isObject(document['components']) ? document['components'] : {};
   const schemaContainer = isSwagger2 ? document['definitions'] : components['schemas'];
   const containerPointer = isSwagger2 ? '/definitions' : '/components/schemas';
 
@@ -58,9 +60,7 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, optio
     servers: isSwagger2 ? swagger2Servers(document) : serversToIr(document['servers']),
     apis: shaped.apis,
     schemas: shaped.schemas,
-    securitySchemes: (isSwagger2 ? swagger2SecuritySchemes(document) : securitySchemesToIr(components['securitySchemes'])).sort((a, b) =>
-      byCodePoint(a.name, b.name),
-    ),
+    securitySchemes,
   };
   const first = context.diagnostics[0];
   if (options.strict && first) {
@@ -91,6 +91,16 @@ function serversToIr(node: unknown): ir.Server[] {
     const description = stringOrUndefined(server['description']);
     return [{ url: server['url'], ...(description !== undefined ? { description } : {}), variables }];
   });
+}
+
+/** What a client can do with each declared scheme: those the IR kept are sent; mutualTLS is the connection's. */
+function securitySchemeUses(declared: unknown, kept: readonly ir.SecurityScheme[]): Map<string, SecuritySchemeUse> {
+  const sent = new Set(kept.map((scheme) => scheme.name));
+  const uses = new Map<string, SecuritySchemeUse>();
+  for (const [name, scheme] of Object.entries(isObject(declared) ? declared : {})) {
+    uses.set(name, sent.has(name) ? 'send' : isObject(scheme) && scheme['type'] === 'mutualTLS' ? 'transport' : 'unusable');
+  }
+  return uses;
 }
 
 function securitySchemesToIr(node: unknown): ir.SecurityScheme[] {

@@ -14,7 +14,16 @@ export interface BuildContext {
   readonly expanding: Set<string>;
   /** How `format: int64` integers are typed (`BuildModelOptions.int64`). */
   readonly int64: Int64Mapping;
+  /** Every security scheme the spec declares, by name, with what a client can do with it. */
+  readonly securitySchemes: ReadonlyMap<string, SecuritySchemeUse>;
 }
+
+/**
+ * `send`: the client sends the credential (apiKey, HTTP, OAuth2, OpenID Connect). `transport`:
+ * the TLS connection carries it (mutualTLS), not a request. `unusable`: declared in a way no
+ * request can carry (an apiKey whose `in` is none of header, query, cookie; an unknown type).
+ */
+export type SecuritySchemeUse = 'send' | 'transport' | 'unusable';
 
 /**
  * `number` (default): int64 values are JSON numbers, exact up to 2^53. `string`: the API sends

@@ -71,7 +71,8 @@ export interface Operation {
    */
   readonly security: readonly SecurityRequirement[];
   /**
-   * Security schemes the requirement named but the spec does not define, sorted. Their
+   * Security schemes the requirement named but the spec does not define, or defines so that no
+   * request can carry them (an apiKey whose `in` is not header, query or cookie), sorted. Their
    * alternatives were dropped (with a warning): when none is left, `security` is empty and the
    * client sends no credentials, but the operation is not anonymous; the docs say so.
    */

@@ -163,37 +163,35 @@ type OperationSecurity = Pick<ir.Operation, 'security' | 'undefinedSecuritySchem
 
 /**
  * Security Requirement Objects → alternatives. An alternative naming a scheme the spec does not
- * define cannot be met (all its schemes must apply): it is dropped with a warning, never sent as
- * anonymous; the names are kept so the docs can say the operation needs them.
+ * define, or defines so that no request can carry it, cannot be met (all its schemes must apply):
+ * it is dropped with a warning, never sent as anonymous; the names are kept so the docs can say
+ * the operation needs them. A mutualTLS scheme is the connection's business: it is left out of
+ * its alternative, which the client then sends with the rest of its schemes.
  */
 function securityToIr(context: BuildContext, node: unknown, pointer: string): OperationSecurity {
   if (!Array.isArray(node)) return { security: [] };
-  const defined = definedSecuritySchemes(context.document);
   const security: ir.SecurityRequirement[] = [];
-  const undefinedNames = new Set<string>();
+  const unmet = new Set<string>();
   node.forEach((requirement, index) => {
     if (!isObject(requirement)) return;
-    const missing = Object.keys(requirement).filter((name) => !defined.has(name));
+    const names = Object.keys(requirement);
+    const missing = names.filter((name) => context.securitySchemes.get(name) === undefined || context.securitySchemes.get(name) === 'unusable');
     for (const name of missing) {
-      warn(context, `security requirement names the undefined security scheme "${name}"; this alternative is dropped`, pointerJoin(pointer, index, name));
-      undefinedNames.add(name);
+      const why = context.securitySchemes.has(name) ? `the security scheme "${name}", whose type (or apiKey "in") no request can carry` : `the undefined security scheme "${name}"`;
+      warn(context, `security requirement names ${why}; this alternative is dropped`, pointerJoin(pointer, index, name));
+      unmet.add(name);
     }
     if (missing.length > 0) return;
     security.push({
-      schemes: Object.entries(requirement).map(([name, scopes]) => ({
-        name,
-        scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
-      })),
+      schemes: names
+        .filter((name) => context.securitySchemes.get(name) === 'send')
+        .map((name) => {
+          const scopes = requirement[name];
+          return { name, scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [] };
+        }),
     });
   });
-  return undefinedNames.size === 0 ? { security } : { security, undefinedSecuritySchemes: [...undefinedNames].sort(byCodePoint) };
-}
-
-/** Names declared in `components.securitySchemes` (OAS 3) or `securityDefinitions` (Swagger 2). */
-function definedSecuritySchemes(document: SpecObject): ReadonlySet<string> {
-  const components = isObject(document['components']) ? document['components'] : {};
-  const container = document['swagger'] !== undefined ? document['securityDefinitions'] : components['securitySchemes'];
-  return new Set(isObject(container) ? Object.keys(container) : []);
+  return unmet.size === 0 ? { security } : { security, undefinedSecuritySchemes: [...unmet].sort(byCodePoint) };
 }
 
 /** Media types in preference order: JSON first, then `+json`, then the rest in spec order. */

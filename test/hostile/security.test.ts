@@ -53,9 +53,9 @@ describe('security requirements naming undefined schemes', () => {
 
   it('nothing left: no credentials are sent, and the call is not marked anonymous', () => {
     for (const method of ['onlyUndefinedRaw', 'inheritsGlobalRaw']) expect(securityOf(method)).toBeUndefined();
-    expect(api).toContain('Sends no credentials: the spec requires security schemes it does not define (phantom).');
-    expect(api).toContain('Sends no credentials: the spec requires security schemes it does not define (ghost).');
-    expect(authorizationOf('onlyUndefined')).toBe('Unknown: the spec requires phantom, which it does not define as security schemes; this client sends no credentials for this operation');
+    expect(api).toContain('Sends no credentials: the spec requires security schemes it does not define as ones a request can carry (phantom).');
+    expect(api).toContain('Sends no credentials: the spec requires security schemes it does not define as ones a request can carry (ghost).');
+    expect(authorizationOf('onlyUndefined')).toBe('Unknown: the spec requires phantom, which it does not define as security schemes a request can carry; this client sends no credentials for this operation');
     expect(authorizationOf('inheritsGlobal')).toContain('Unknown: the spec requires ghost');
   });
 
@@ -64,6 +64,18 @@ describe('security requirements naming undefined schemes', () => {
     expect(authorizationOf('anonymousOrUndefined')).toBe('None (anonymous access allowed)');
     expect(securityOf('definedRaw')).toBe("[[{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]]");
     expect(authorizationOf('defined')).toBe('[key](../README.md#key)');
+  });
+
+  it('a declared scheme no request can carry is treated like an undefined one; mutualTLS is left to the connection', () => {
+    expect(result.diagnostics.filter((d) => d.message.includes('bodyKey'))).toEqual([
+      { severity: 'warning', message: 'security requirement names the security scheme "bodyKey", whose type (or apiKey "in") no request can carry; this alternative is dropped', pointer: '/paths/~1unusable/get/security/0/bodyKey' },
+    ]);
+    const unusable = result.model.apis[0]!.operations.find((o) => o.operationId === 'unusable')!;
+    expect(unusable.security).toEqual([{ schemes: [{ name: 'key', scopes: [] }] }]); // tls left out, key sent
+    expect(unusable.undefinedSecuritySchemes).toEqual(['bodyKey']);
+    expect(securityOf('unusableRaw')).toBe("[[{ id: 'key', type: 'apiKey', in: 'header', name: 'X-Key' }]]");
+    expect(securityOf('tlsOnlyRaw')).toBe('[[]]');
+    expect(result.diagnostics.filter((d) => d.message.includes('"tls"'))).toEqual([]);
   });
 
   it('the CLI prints each warning with its pointer and still generates (lenient mode)', async () => {

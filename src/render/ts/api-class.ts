@@ -286,7 +286,7 @@ function operationDocs(operation: NamedOperation, note?: string) {
   for (const response of errorResponses(operation)) lines.push(`@throws {ApiError} ${response.status === 'default' ? 'Any other status' : response.status}: ${jsdoc(response.description || 'error')}`);
   if (operation.security.length === 0 && operation.undefinedSecuritySchemes) {
     // Said where the call is made: the spec demands credentials this client does not know how to send.
-    lines.push(`Sends no credentials: the spec requires security schemes it does not define (${operation.undefinedSecuritySchemes.map(jsdoc).join(', ')}).`);
+    lines.push(`Sends no credentials: the spec requires security schemes it does not define as ones a request can carry (${operation.undefinedSecuritySchemes.map(jsdoc).join(', ')}).`);
   }
   if (operation.deprecated) lines.push('@deprecated');
   return docsFromLines(lines);
