@@ -3,14 +3,13 @@
  * hands them to yargs, plain-args.ts reads the plain command line by the same list. Kept free
  * of yargs and model code so the plain path loads neither.
  */
+// model/context.ts, not model/index.ts: `--help` must not load the model stage's code.
+import { INT64_MAPPINGS } from '../model/context.js';
 import { UserError } from '../shared/errors.js';
-
-/** `--int64`'s choices: the model's `INT64_MAPPINGS`, written out so `--help` loads no model code. */
-export const INT64_CHOICES = ['number', 'string'] as const;
 
 /** `--int64` (generate and inspect). */
 export const INT64_OPTION = {
-  choices: INT64_CHOICES,
+  choices: INT64_MAPPINGS,
   describe: 'Type of format: int64 integers: number (default; exact up to 2^53) or string (for APIs that send int64 as JSON strings)',
 } as const;
 

@@ -60,7 +60,7 @@ export async function parseWithYargs(argv: string[], commands: CommandRunners): 
         y
           .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'Spec file (YAML or JSON)' })
           .option('hooks', { type: 'string', describe: 'Print the model after this hooks module\'s transformModel' })
-          .option('allow-remote', { type: 'boolean', default: false, describe: 'Let the spec and its $refs be fetched over http(s) (never otherwise)' })
+          .option('allow-remote', GENERATE_OPTIONS['allow-remote'])
           .option('int64', INT64_OPTION)
           .example('$0 inspect -i api.yaml > model.json', 'dump the model'),
       async (args) => {
