@@ -24,6 +24,13 @@ async function textsUnder(dir: string): Promise<Map<string, string>> {
   return new Map([...(await snapshotTree(dir))].map(([file, { text }]) => [file, text]));
 }
 
+/** A staged output for `<new temp dir>/client`, nothing added yet. */
+async function stagedClient(): Promise<{ dir: string; output: string; staged: StagedOutput }> {
+  const dir = await tempDir('oasgen-staged-');
+  const output = path.join(dir, 'client');
+  return { dir, output, staged: (await StagedOutput.open(output))! };
+}
+
 function manyFiles(count: number): FileSet {
   const files: FileSet = new Map(Array.from({ length: count }, (_, index) => [`docs/page${index}.md`, `page ${index}\n`] as const));
   files.set(MANIFEST_PATH, '{}\n');
@@ -57,9 +64,7 @@ test('a run that fails after files were streamed leaves no output, staging or pa
 });
 
 test('a write error on the writer thread rejects the commit and removes the staging folder', async () => {
-  const dir = await tempDir('oasgen-staged-');
-  const output = path.join(dir, 'client');
-  const staged = (await StagedOutput.open(output))!;
+  const { dir, output, staged } = await stagedClient();
   // A folder where page 100 (written by the thread: past the first 64) must go.
   const [staging] = (await readdir(dir)).filter((name) => name.startsWith('.client.oasgen-tmp-'));
   await mkdir(path.join(dir, staging!, 'docs', 'page100.md'), { recursive: true });
@@ -70,9 +75,7 @@ test('a write error on the writer thread rejects the commit and removes the stag
 });
 
 test('a file set that differs from what was streamed is written as committed', async () => {
-  const dir = await tempDir('oasgen-staged-');
-  const output = path.join(dir, 'client');
-  const staged = (await StagedOutput.open(output))!;
+  const { dir, output, staged } = await stagedClient();
   const streamed = manyFiles(100);
   for (const [file, text] of streamed) staged.add(file, text);
   const final: FileSet = new Map(streamed);
@@ -84,9 +87,7 @@ test('a file set that differs from what was streamed is written as committed', a
 });
 
 test('when the output folder appeared meanwhile, the staged files are dropped and the folder is updated in place', async () => {
-  const dir = await tempDir('oasgen-staged-');
-  const output = path.join(dir, 'client');
-  const staged = (await StagedOutput.open(output))!;
+  const { dir, output, staged } = await stagedClient();
   const files = manyFiles(80);
   for (const [file, text] of files) staged.add(file, text);
   await mkdir(output);
