@@ -122,6 +122,9 @@ function vmHwmKiB(pid) {
   }
 }
 
+/** max / min: how far apart values that should be equal are (1 = flat). @param {number[]} values */
+const spread = (values) => Math.max(...values) / Math.min(...values);
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -276,9 +279,9 @@ if (only.has('synthetic')) {
   const marginal = rows.map((row) => ((row.seconds - base.seconds) * 1000) / row.size);
   const marginalRss = rows.map((row) => ((row.rss - base.rss) * 1024) / row.size);
   const marginalCpu = rows.map((row) => ((row.cpu - base.cpu) * 1000) / row.size);
-  summary.timeSpread = Math.max(...marginal) / Math.min(...marginal);
-  summary.cpuSpread = Math.max(...marginalCpu) / Math.min(...marginalCpu);
-  summary.rssSpread = Math.max(...marginalRss) / Math.min(...marginalRss);
+  summary.timeSpread = spread(marginal);
+  summary.cpuSpread = spread(marginalCpu);
+  summary.rssSpread = spread(marginalRss);
   // The slope between consecutive sizes: what each further operation costs, whatever the fixed
   // cost of a run is (the petstore base leaves out warm-up that only bigger specs pay).
   const steps = rows.slice(1).map((row, index) => {
@@ -293,8 +296,8 @@ if (only.has('synthetic')) {
     print('| --- | ---: | ---: |');
     for (const step of steps) print(`| ${step.from} → ${step.to} | ${fmt(step.ms, 3)} | ${fmt(step.kib, 1)} |`);
     print('');
-    summary.slopeTimeSpread = Math.max(...steps.map((step) => step.ms)) / Math.min(...steps.map((step) => step.ms));
-    summary.slopeRssSpread = Math.max(...steps.map((step) => step.kib)) / Math.min(...steps.map((step) => step.kib));
+    summary.slopeTimeSpread = spread(steps.map((step) => step.ms));
+    summary.slopeRssSpread = spread(steps.map((step) => step.kib));
   }
 }
 
