@@ -296,8 +296,11 @@ if (only.has('synthetic')) {
     print('| --- | ---: | ---: |');
     for (const step of steps) print(`| ${step.from} → ${step.to} | ${fmt(step.ms, 3)} | ${fmt(step.kib, 1)} |`);
     print('');
-    summary.slopeTimeSpread = spread(steps.map((step) => step.ms));
-    summary.slopeRssSpread = spread(steps.map((step) => step.kib));
+    // One step (--quick: two sizes) has nothing to compare with: no target line then.
+    if (steps.length > 1) {
+      summary.slopeTimeSpread = spread(steps.map((step) => step.ms));
+      summary.slopeRssSpread = spread(steps.map((step) => step.kib));
+    }
   }
 }
 
