@@ -1,6 +1,6 @@
 import type * as ir from '../model/ir.js';
 import type { NamedModel } from '../names/index.js';
-import type { TypeWriter } from './type-text.js';
+import { TypeWriter } from './type-text.js';
 
 /** How a named `allOf` schema renders as `interface X extends A, B { …own properties }` (no parents: `interface X { … }`). */
 export interface InterfaceExtends {
@@ -33,14 +33,13 @@ interface InterfaceShape {
  * Both renderers ask the same instance (one per model), so the code and the docs agree.
  */
 export class Inheritance {
-  readonly #schemas: ReadonlyMap<string, ir.Schema>;
   readonly #types: TypeWriter;
   readonly #plans = new Map<string, InterfaceExtends | null>();
   readonly #shapes = new Map<string, InterfaceShape | null>();
   readonly #visiting = new Set<string>();
 
-  constructor(schemas: ReadonlyMap<string, ir.Schema>, types: TypeWriter) {
-    this.#schemas = schemas;
+  /** `types` writes type text only to compare it: a recording writer would record what no file prints. */
+  constructor(types: TypeWriter) {
     this.#types = types;
   }
 
@@ -64,7 +63,7 @@ export class Inheritance {
   }
 
   #decide(name: string): InterfaceExtends | null {
-    const schema = this.#schemas.get(name);
+    const schema = this.#types.schemaOf(name);
     if (schema?.kind !== 'intersection') return null;
     const parents: string[] = [];
     const owns: Extract<ir.Schema, { kind: 'object' }>[] = [];
@@ -114,7 +113,7 @@ export class Inheritance {
     if (own.kind !== 'enum' || own.values.length === 0) return false;
     // A hoisted enum (`CanineKind`) is a reference: follow a few.
     let parent = inherited.schema;
-    for (let hops = 0; parent.kind === 'ref' && hops < 8; hops++) parent = this.#schemas.get(parent.name) ?? { kind: 'unknown' };
+    for (let hops = 0; parent.kind === 'ref' && hops < 8; hops++) parent = this.#types.schemaOf(parent.name) ?? { kind: 'unknown' };
     if (parent.kind === 'string') return own.values.every((value) => typeof value === 'string');
     return parent.kind === 'enum' && own.values.every((value) => parent.values.includes(value));
   }
@@ -143,7 +142,7 @@ export class Inheritance {
   #shape(name: string): InterfaceShape | null {
     const known = this.#shapes.get(name);
     if (known !== undefined) return known;
-    const schema = this.#schemas.get(name);
+    const schema = this.#types.schemaOf(name);
     let shape: InterfaceShape | null = null;
     if (schema?.kind === 'object') shape = this.#objectShape(schema, new Map());
     else if (schema?.kind === 'intersection') {
@@ -167,11 +166,11 @@ export class Inheritance {
 
 const byModel = new WeakMap<NamedModel, Inheritance>();
 
-/** The one `Inheritance` of a model (built on first use; `types` must be a non-recording writer). */
-export function inheritanceOf(model: NamedModel, types: TypeWriter): Inheritance {
+/** The one `Inheritance` of a model, built on first use (with a writer of its own: see the constructor). */
+export function inheritanceOf(model: NamedModel): Inheritance {
   let inheritance = byModel.get(model);
   if (!inheritance) {
-    inheritance = new Inheritance(new Map(model.schemas.map((schema) => [schema.name, schema.schema])), types);
+    inheritance = new Inheritance(new TypeWriter(model));
     byModel.set(model, inheritance);
   }
   return inheritance;

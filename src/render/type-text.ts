@@ -1,5 +1,5 @@
 import type * as ir from '../model/ir.js';
-import type { NamedModel, NamedOperation } from '../names/index.js';
+import { schemaByKey, type NamedModel, type NamedOperation, type NamedSchema } from '../names/index.js';
 import { stringLiteral } from '../shared/escape.js';
 
 /**
@@ -7,16 +7,17 @@ import { stringLiteral } from '../shared/escape.js';
  * renderer (type columns), so both always show the same type.
  */
 export class TypeWriter {
-  readonly #typeNames: ReadonlyMap<string, string>;
+  readonly #model: NamedModel;
+  /** The model's named schemas by key (the model's one lookup: see schemaByKey). */
+  readonly #named: ReadonlyMap<string, NamedSchema>;
   /** Named schemas whose type name this writer has put into text (see `recording`). */
   readonly #used: Set<string> | undefined;
-  readonly #schemas: ReadonlyMap<string, ir.Schema>;
   /** While an alias is written: the names that would make it refer to itself directly. */
   #breaking: ReadonlySet<string> | undefined;
 
-  constructor(model: NamedModel | ReadonlyMap<string, string>, used?: Set<string>, schemas?: ReadonlyMap<string, ir.Schema>) {
-    this.#typeNames = model instanceof Map ? model : new Map((model as NamedModel).schemas.map((schema) => [schema.name, schema.typeName]));
-    this.#schemas = schemas ?? (model instanceof Map ? new Map() : new Map((model as NamedModel).schemas.map((schema) => [schema.name, schema.schema])));
+  constructor(model: NamedModel, used?: Set<string>) {
+    this.#model = model;
+    this.#named = schemaByKey(model);
     this.#used = used;
   }
 
@@ -26,7 +27,7 @@ export class TypeWriter {
    */
   recording(): TypeWriter & { readonly used: ReadonlySet<string> } {
     const used = new Set<string>();
-    return Object.assign(new TypeWriter(this.#typeNames, used, this.#schemas), { used });
+    return Object.assign(new TypeWriter(this.#model, used), { used });
   }
 
   /**
@@ -38,7 +39,7 @@ export class TypeWriter {
   aliasType(schema: { readonly name: string; readonly schema: ir.Schema }): string {
     if (!this.#directlyReaches(schema.name, schema.name)) return this.type(schema.schema);
     // Only for a schema that is its own member: scanning every schema per alias made rendering quadratic.
-    this.#breaking = new Set([...this.#schemas.keys()].filter((other) => other === schema.name || this.#directlyReaches(other, schema.name)));
+    this.#breaking = new Set([...this.#named.keys()].filter((other) => other === schema.name || this.#directlyReaches(other, schema.name)));
     try {
       return this.type(schema.schema);
     } finally {
@@ -50,12 +51,12 @@ export class TypeWriter {
   #directlyReaches(from: string, to: string): boolean {
     const seen = new Set<string>();
     const stack: ir.Schema[] = [];
-    const start = this.#schemas.get(from);
+    const start = this.#named.get(from)?.schema;
     if (start) stack.push(start);
     for (let schema = stack.pop(); schema !== undefined; schema = stack.pop()) {
       if (schema.kind === 'ref') {
         if (schema.name === to) return true;
-        const target = this.#schemas.get(schema.name);
+        const target = this.#named.get(schema.name)?.schema;
         if (target && !seen.has(schema.name)) (seen.add(schema.name), stack.push(target));
       } else if (schema.kind === 'union') stack.push(...schema.variants);
       else if (schema.kind === 'intersection') stack.push(...schema.members);
@@ -65,12 +66,12 @@ export class TypeWriter {
 
   /** The schema a component name refers to (`model.schemas[].name`); undefined when there is none. */
   schemaOf(name: string): ir.Schema | undefined {
-    return this.#schemas.get(name);
+    return this.#named.get(name)?.schema;
   }
 
   /** Type name of a named schema. */
   typeName(schemaName: string): string {
-    const name = this.#typeNames.get(schemaName);
+    const name = this.#named.get(schemaName)?.typeName;
     if (name !== undefined) this.#used?.add(schemaName);
     return name ?? 'unknown';
   }

@@ -1,6 +1,6 @@
 import type HandlebarsApi from 'handlebars';
 import type * as ir from '../../model/ir.js';
-import type { NamedModel, NamedOperation, NamedParameter, NamedSchema } from '../../names/index.js';
+import { schemaByKey, type NamedModel, type NamedOperation, type NamedParameter, type NamedSchema } from '../../names/index.js';
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { inheritanceOf } from '../inheritance.js';
@@ -20,8 +20,8 @@ const safe = (text: string) => new Handlebars.SafeString(text);
  * escaped here, at the sink: `md` for prose, `cell` for table cells and headings.
  */
 export function docsHelpers(model: NamedModel, types: TypeWriter, examples: ExampleWriter): Record<string, Helper> {
-  const inheritance = inheritanceOf(model, types);
-  const schemasByName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+  const inheritance = inheritanceOf(model);
+  const schemasByName = schemaByKey(model);
   const apiOf = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation, api] as const)));
   const typeLink = (schema: ir.Schema, typeText?: string): string => {
     const text = markdownInline(typeText ?? types.type(schema));

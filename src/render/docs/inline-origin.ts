@@ -1,5 +1,5 @@
 import type * as ir from '../../model/ir.js';
-import type { NamedApi, NamedModel, NamedOperation, NamedSchema } from '../../names/index.js';
+import { operationByPointer, schemaByKey, type NamedModel } from '../../names/index.js';
 import { markdownInline } from '../../shared/escape.js';
 import { anchorOf, modelHref } from './links.js';
 
@@ -8,26 +8,7 @@ import { anchorOf, modelHref } from './links.js';
  * of [**Pet**](Pet.md)", "the items of the response `200` of [**listPets**](PetsApi.md#listpets)".
  */
 export function describeInlineOrigin(origin: ir.SchemaOrigin, model: NamedModel): string {
-  return [...[...origin.steps].reverse().map(stepText), rootText(origin.root, lookups(model))].join(' of ');
-}
-
-interface Lookups {
-  readonly schemas: ReadonlyMap<string, NamedSchema>;
-  readonly operations: ReadonlyMap<string, { readonly api: NamedApi; readonly operation: NamedOperation }>;
-}
-
-/** Built once per model: one model page per hoisted schema would otherwise scan every operation. */
-const cache = new WeakMap<NamedModel, Lookups>();
-
-function lookups(model: NamedModel): Lookups {
-  let found = cache.get(model);
-  if (!found) {
-    const operations = new Map<string, { api: NamedApi; operation: NamedOperation }>();
-    for (const api of model.apis) for (const operation of api.operations) if (!operations.has(operation.pointer)) operations.set(operation.pointer, { api, operation });
-    found = { schemas: new Map(model.schemas.map((schema) => [schema.name, schema])), operations };
-    cache.set(model, found);
-  }
-  return found;
+  return [...[...origin.steps].reverse().map(stepText), rootText(origin.root, model)].join(' of ');
 }
 
 function stepText(step: ir.InlineStep): string {
@@ -45,10 +26,10 @@ function stepText(step: ir.InlineStep): string {
 
 const COMPONENT_WORD = { responses: 'response', requestBodies: 'request body', parameters: 'parameter' } as const;
 
-function rootText(root: ir.InlineRoot, model: Lookups): string {
+function rootText(root: ir.InlineRoot, model: NamedModel): string {
   switch (root.kind) {
     case 'schema': {
-      const schema = model.schemas.get(root.name);
+      const schema = schemaByKey(model).get(root.name);
       return schema ? `[**${schema.typeName}**](${modelHref(schema)})` : 'a model';
     }
     case 'component':
@@ -62,8 +43,8 @@ function rootText(root: ir.InlineRoot, model: Lookups): string {
   }
 }
 
-function operationLink(pointer: string, model: Lookups): string {
-  const found = model.operations.get(pointer);
+function operationLink(pointer: string, model: NamedModel): string {
+  const found = operationByPointer(model).get(pointer);
   if (!found) return 'an operation';
   return `[**${found.operation.methodName}**](${found.api.className}.md#${anchorOf(found.operation.methodName)})`;
 }

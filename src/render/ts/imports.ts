@@ -1,5 +1,5 @@
 import type { ImportDeclarationStructure } from 'ts-morph';
-import type { NamedModel } from '../../names/index.js';
+import { schemaByKey, type NamedModel } from '../../names/index.js';
 import { byCodePoint } from '../../shared/sort.js';
 import path from 'node:path';
 import { StructureKind } from '../../shared/ts-morph.js';
@@ -10,24 +10,12 @@ export function relativeImport(fromFile: string, toFile: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-/** Schema lookup per model, built once: rebuilding it for every file made rendering quadratic. */
-const schemasByName = new WeakMap<NamedModel, ReadonlyMap<string, NamedModel['schemas'][number]>>();
-
-function schemaLookup(model: NamedModel): ReadonlyMap<string, NamedModel['schemas'][number]> {
-  let byName = schemasByName.get(model);
-  if (!byName) {
-    byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
-    schemasByName.set(model, byName);
-  }
-  return byName;
-}
-
 /**
  * `import type { X, XItem } from '../models/index.js'` for the named schemas used that live in
  * other files: one declaration per file, files and names sorted.
  */
 export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): ImportDeclarationStructure[] {
-  const byName = schemaLookup(model);
+  const byName = schemaByKey(model);
   const byFile = new Map<string, string[]>();
   for (const name of schemaNames) {
     const schema = byName.get(name);

@@ -47,7 +47,7 @@ const BLANK_LINE = (writer: CodeBlockWriter) => void writer.blankLineIfLastNot()
  */
 function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | string)[] {
   const docs = docsFromLines(schemaDocLines(schema.schema));
-  const inheritance = schema.schema.kind === 'intersection' ? inheritanceOf(model, types).extends(schema.name) : undefined;
+  const inheritance = schema.schema.kind === 'intersection' ? inheritanceOf(model).extends(schema.name) : undefined;
   const body = schema.schema.kind === 'object' ? schema.schema : inheritance?.own;
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
     schema.schema.kind === 'object' || inheritance
