@@ -1,5 +1,5 @@
 import type * as ir from '../model/ir.js';
-import { schemaByKey, type NamedModel, type NamedOperation, type NamedSchema } from '../names/index.js';
+import { isPlainIdentifier, schemaByKey, type NamedModel, type NamedOperation, type NamedSchema } from '../names/index.js';
 import { stringLiteral } from '../shared/escape.js';
 
 /**
@@ -152,7 +152,7 @@ export class TypeWriter {
 
   /** The property key as written in a type: bare when it is an identifier, else a string literal. */
   propertyKey(name: string): string {
-    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : stringLiteral(name);
+    return isPlainIdentifier(name) ? name : stringLiteral(name);
   }
 
   /** Value type of an index signature, or undefined when the object is closed or unspecified. */

@@ -149,12 +149,12 @@ function onlyReference(schema: ir.Schema): string | undefined {
 }
 
 /** `getSession(sessionId: string, options?: RequestOptions): Promise<SessionResponse>`, from the class's own argument list (with overloads: the first). */
-export function signature(operation: NamedOperation, types: TypeWriter): string {
+function signature(operation: NamedOperation, types: TypeWriter): string {
   return signatures(operation, types)[0]!;
 }
 
 /** The signatures callers see: one, or one per body overload (a body type per content type). */
-export function signatures(operation: NamedOperation, types: TypeWriter): string[] {
+function signatures(operation: NamedOperation, types: TypeWriter): string[] {
   const overloads = bodyOverloads(operation, types);
   const lists = overloads.length > 0 ? overloads.map((overload) => overload.parameters) : [methodParameters(operation, types)];
   const result = resultType(types, operation);
