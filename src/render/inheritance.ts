@@ -111,9 +111,8 @@ export class Inheritance {
   #fits(own: ir.Schema, inherited: MemberShape): boolean {
     if (inherited.text === 'unknown' || this.#types.type(own) === inherited.text) return true;
     if (own.kind !== 'enum' || own.values.length === 0) return false;
-    // A hoisted enum (`CanineKind`) is a reference: follow a few.
-    let parent = inherited.schema;
-    for (let hops = 0; parent.kind === 'ref' && hops < 8; hops++) parent = this.#types.schemaOf(parent.name) ?? { kind: 'unknown' };
+    // A hoisted enum (`CanineKind`) is a reference.
+    const parent = this.#types.resolve(inherited.schema) ?? { kind: 'unknown' };
     if (parent.kind === 'string') return own.values.every((value) => typeof value === 'string');
     return parent.kind === 'enum' && own.values.every((value) => parent.values.includes(value));
   }

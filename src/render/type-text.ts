@@ -69,6 +69,13 @@ export class TypeWriter {
     return this.#named.get(name)?.schema;
   }
 
+  /** A schema with its component references followed (alias chains a few steps); undefined when one dangles or the chain is a cycle. */
+  resolve(schema: ir.Schema): ir.Schema | undefined {
+    let target: ir.Schema | undefined = schema;
+    for (let step = 0; target?.kind === 'ref' && step < 8; step++) target = this.schemaOf(target.name);
+    return target?.kind === 'ref' ? undefined : target;
+  }
+
   /** Type name of a named schema. */
   typeName(schemaName: string): string {
     const name = this.#named.get(schemaName)?.typeName;

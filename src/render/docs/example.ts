@@ -191,7 +191,7 @@ export class ExampleWriter {
   #flatten(members: readonly ir.Schema[], depth: number): Extract<ir.Schema, { kind: 'object' }>[] | undefined {
     const objects: Extract<ir.Schema, { kind: 'object' }>[] = [];
     for (const member of members) {
-      const target = this.#resolve(member);
+      const target = this.types.resolve(member);
       // `unknown` adds nothing to an intersection.
       if (target?.kind === 'unknown') continue;
       if (target?.kind === 'object') objects.push(target);
@@ -209,11 +209,11 @@ export class ExampleWriter {
    * undefined when there is none this writer can produce.
    */
   #narrowest(schemas: readonly ir.Schema[]): ir.Schema | undefined {
-    const distinct = [...new Map(schemas.filter((s) => this.#resolve(s)?.kind !== 'unknown').map((s) => [JSON.stringify(typeOnly(this.#resolve(s) ?? s)), s])).values()];
+    const distinct = [...new Map(schemas.filter((s) => this.types.resolve(s)?.kind !== 'unknown').map((s) => [JSON.stringify(typeOnly(this.types.resolve(s) ?? s)), s])).values()];
     if (distinct.length <= 1) return distinct[0] ?? schemas[0];
     // A literal set the others accept (a discriminator tag on `type: string`): its accepted values.
     for (const candidate of distinct) {
-      const target = this.#resolve(candidate);
+      const target = this.types.resolve(candidate);
       if (target?.kind !== 'enum') continue;
       const values = target.values.filter((value) => distinct.every((other) => this.#accepts(other, value, 0)));
       if (values.length > 0) return { kind: 'enum', values };
@@ -225,7 +225,7 @@ export class ExampleWriter {
 
   /** True when the literal `value` has the schema's TypeScript type. */
   #accepts(schema: ir.Schema, value: string | number | boolean | null, depth: number): boolean {
-    const target = depth > MAX_EXAMPLE_DEPTH ? undefined : this.#resolve(schema);
+    const target = depth > MAX_EXAMPLE_DEPTH ? undefined : this.types.resolve(schema);
     switch (target?.kind) {
       case 'unknown':
         return true;
@@ -259,14 +259,6 @@ export class ExampleWriter {
   /** True when the schema's object (through refs and allOf) declares a property named like an Object.prototype member. */
   #declaresPrototypeName(schema: ir.Schema): boolean {
     return this.#flatten([schema], 0)?.some((object) => object.properties.some((property) => PROTOTYPE_NAMES.has(property.name))) ?? false;
-  }
-
-  /** A schema with its component references followed (a few steps; undefined when dangling or a cycle). */
-  #resolve(schema: ir.Schema): ir.Schema | undefined {
-    let target: ir.Schema | undefined = schema;
-    // Alias chains (A: $ref B) are followed a few steps; a cycle of aliases stays unresolved.
-    for (let step = 0; target?.kind === 'ref' && step < 8; step++) target = this.types.schemaOf(target.name);
-    return target?.kind === 'ref' ? undefined : target;
   }
 }
 
