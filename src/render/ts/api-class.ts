@@ -181,6 +181,7 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
   const argumentList = parameters.map((parameter) => parameter.name).join(', ');
   const docs = operationDocs(operation);
   const overloads = bodyOverloads(operation, types);
+  const spec = requestSpec(operation, model);
   const rawDocLines = (note?: string) => [`Like \`${operation.methodName}\`, but resolves to the status, headers and decoded body.`, note, operation.deprecated ? '@deprecated' : undefined];
   const rawDocs = docsFromLines(rawDocLines());
   // With overloads the callers see only them, so the docs go there (one block each, with its content type).
@@ -197,7 +198,7 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
       // An overloaded Raw method cannot be called with the implementation's union arguments: send directly.
       statements: [
         overloads.length > 0
-          ? `return (await this.request<${result}>(${requestSpec(operation, model)}, ${operation.optionsName})).data;`
+          ? `return (await this.request<${result}>(${spec}, ${operation.optionsName})).data;`
           : `return (await this.${operation.rawMethodName}(${argumentList})).data;`,
       ],
     },
@@ -208,7 +209,7 @@ function operationMethods(operation: NamedOperation, model: NamedModel, types: T
       parameters,
       returnType: `Promise<ApiResponse<${result}>>`,
       ...(overloads.length > 0 ? { overloads: signatures(`Promise<ApiResponse<${result}>>`, (note) => docsFromLines(rawDocLines(note))) } : { docs: rawDocs }),
-      statements: [`return this.request<${result}>(${requestSpec(operation, model)}, ${operation.optionsName});`],
+      statements: [`return this.request<${result}>(${spec}, ${operation.optionsName});`],
     },
   ];
   return methods;
