@@ -1,5 +1,6 @@
 import type * as ir from './ir.js';
 import { pointerJoin } from '../shared/errors.js';
+import { mapChildren, mapShared, type ChildSlot } from './schema-children.js';
 import { splitInfo } from './schema.js';
 
 /**
@@ -119,48 +120,16 @@ class Hoister {
    * only for what is hoisted, and unchanged subtrees are returned as they are (big specs: less garbage).
    */
   descend(schema: ir.Schema, root: ir.InlineRoot, steps: Steps, at: Pointer): ir.Schema {
-    switch (schema.kind) {
-      case 'object': {
-        const properties = mapShared(schema.properties, (property) => {
-          const child = this.inner(property.schema, root, { up: steps, step: { kind: 'property', name: property.name } }, { base: at, tokens: ['properties', property.name] });
-          return child === property.schema ? property : { ...property, schema: child };
-        });
-        const additional = schema.additionalProperties;
-        const values = typeof additional === 'object' ? this.inner(additional, root, { up: steps, step: { kind: 'values' } }, { base: at, tokens: ['additionalProperties'] }) : additional;
-        if (properties === schema.properties && values === additional) return schema;
-        return values === undefined ? { ...schema, properties } : { ...schema, properties, additionalProperties: values };
-      }
-      case 'array': {
-        const items = this.inner(schema.items, root, { up: steps, step: { kind: 'items' } }, { base: at, tokens: ['items'] });
-        return items === schema.items ? schema : { ...schema, items };
-      }
-      case 'tuple': {
-        const items = mapShared(schema.items, (item, index) => this.inner(item, root, { up: steps, step: { kind: 'items', index } }, { base: at, tokens: ['prefixItems', index] }));
-        const rest = schema.rest && this.inner(schema.rest, root, { up: steps, step: { kind: 'items' } }, { base: at, tokens: ['items'] });
-        if (items === schema.items && rest === schema.rest) return schema;
-        return rest ? { ...schema, items, rest } : { ...schema, items };
-      }
-      case 'union': {
-        const worthNaming = schema.variants.filter(isHoistable);
-        // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
-        const variants =
-          worthNaming.length === 1
-            ? mapShared(schema.variants, (variant) => (isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, at) : this.descend(variant, root, steps, at)))
-            : mapShared(schema.variants, (variant, index) => this.inner(variant, root, { up: steps, step: { kind: 'variant', index } }, { base: at, tokens: ['oneOf', index] }));
-        return variants === schema.variants ? schema : { ...schema, variants };
-      }
-      case 'intersection': {
-        // allOf members are parts of one type: inline objects stay its body (their properties are visited).
-        const members = mapShared(schema.members, (member, index) =>
-          member.kind === 'object' || member.kind === 'intersection'
-            ? this.descend(member, root, steps, at)
-            : this.inner(member, root, { up: steps, step: { kind: 'variant', index } }, { base: at, tokens: ['allOf', index] }),
-        );
-        return members === schema.members ? schema : { ...schema, members };
-      }
-      default:
-        return schema;
+    // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
+    if (schema.kind === 'union' && schema.variants.filter(isHoistable).length === 1) {
+      return mapChildren(schema, (variant) => (isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, at) : this.descend(variant, root, steps, at)));
     }
+    return mapChildren(schema, (child, slot) =>
+      // allOf members are parts of one type: inline objects stay its body (their properties are visited).
+      slot.kind === 'member' && (child.kind === 'object' || child.kind === 'intersection')
+        ? this.descend(child, root, steps, at)
+        : this.inner(child, root, { up: steps, step: slot.kind === 'member' ? { kind: 'variant', index: slot.index } : slot }, { base: at, slot }),
+    );
   }
 
   /** The pointer, unless a component or an earlier hoisted schema has it (allOf members share their parent's). */
@@ -181,23 +150,27 @@ function stepList(steps: Steps): ir.InlineStep[] {
   return list.reverse();
 }
 
-/** A JSON pointer as a chain of tokens: written out only for hoisted schemas. */
-type Pointer = string | { readonly base: Pointer; readonly tokens: readonly (string | number)[] };
+/** A JSON pointer as a chain of child slots: written out only for hoisted schemas. */
+type Pointer = string | { readonly base: Pointer; readonly slot: ChildSlot };
 
 function pointerText(pointer: Pointer): string {
-  return typeof pointer === 'string' ? pointer : pointerJoin(pointerText(pointer.base), ...pointer.tokens);
+  return typeof pointer === 'string' ? pointer : pointerJoin(pointerText(pointer.base), ...slotTokens(pointer.slot));
 }
 
-/** `list.map(fn)`, but the same array when `fn` changed no element. */
-function mapShared<T>(list: readonly T[], fn: (item: T, index: number) => T): readonly T[] {
-  let out: T[] | undefined;
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index]!;
-    const mapped = fn(item, index);
-    if (out) out.push(mapped);
-    else if (mapped !== item) out = [...list.slice(0, index), mapped];
+/** The slot as pointer tokens (a union's variants are keyed `oneOf`, anyOf's too). */
+function slotTokens(slot: ChildSlot): (string | number)[] {
+  switch (slot.kind) {
+    case 'property':
+      return ['properties', slot.name];
+    case 'values':
+      return ['additionalProperties'];
+    case 'items':
+      return slot.index === undefined ? ['items'] : ['prefixItems', slot.index];
+    case 'variant':
+      return ['oneOf', slot.index];
+    case 'member':
+      return ['allOf', slot.index];
   }
-  return out ?? list;
 }
 
 /** A body or parameter whose schema sits in a reusable response, request body or parameter is named after that component. */

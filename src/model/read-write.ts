@@ -1,4 +1,5 @@
 import type * as ir from './ir.js';
+import { forEachChild, mapChildren } from './schema-children.js';
 
 /** Which messages a named schema appears in, as far as its origin tells. */
 type Role = 'request' | 'response' | 'any';
@@ -79,34 +80,12 @@ function ownFacts(schema: ir.Schema): OwnFacts {
   let writeOnly = false;
   const references = new Set<string>();
   const visit = (node: ir.Schema): void => {
-    switch (node.kind) {
-      case 'ref':
-        references.add(node.name);
-        break;
-      case 'object':
-        for (const property of node.properties) {
-          if (property.schema.readOnly === true) readOnly = true;
-          if (property.schema.writeOnly === true) writeOnly = true;
-          visit(property.schema);
-        }
-        if (typeof node.additionalProperties === 'object') visit(node.additionalProperties);
-        break;
-      case 'array':
-        visit(node.items);
-        break;
-      case 'tuple':
-        node.items.forEach(visit);
-        if (node.rest) visit(node.rest);
-        break;
-      case 'union':
-        node.variants.forEach(visit);
-        break;
-      case 'intersection':
-        node.members.forEach(visit);
-        break;
-      default:
-        break;
-    }
+    if (node.kind === 'ref') references.add(node.name);
+    forEachChild(node, (child, slot) => {
+      if (slot.kind === 'property' && child.readOnly === true) readOnly = true;
+      if (slot.kind === 'property' && child.writeOnly === true) writeOnly = true;
+      visit(child);
+    });
   };
   visit(schema);
   return { readOnly, writeOnly, references: [...references] };
@@ -168,25 +147,18 @@ function mapOwnTree(schema: ir.Schema, keep: (property: ir.Property) => boolean,
         return name === node.name ? node : { ...node, name };
       }
       case 'object': {
-        const properties = node.properties.filter(keep).map((property) => ({ ...property, schema: map(property.schema) }));
         // Every property left out leaves an open object (`Record<string, unknown>`), not a closed one:
         // a closed one would make `allOf: [Resource, …]` uninhabitable where Resource is all readOnly.
-        return typeof node.additionalProperties === 'object' ? { ...node, properties, additionalProperties: map(node.additionalProperties) } : { ...node, properties };
+        const properties = node.properties.filter(keep);
+        return mapChildren(properties.length === node.properties.length ? node : { ...node, properties }, map);
       }
-      case 'array':
-        return { ...node, items: map(node.items) };
-      case 'tuple':
-        return node.rest ? { ...node, items: node.items.map(map), rest: map(node.rest) } : { ...node, items: node.items.map(map) };
       case 'union': {
-        const variants = node.variants.map(map);
-        if (!node.discriminator) return { ...node, variants };
+        if (!node.discriminator) return mapChildren(node, map);
         const mapping = node.discriminator.mapping.map((entry) => ({ ...entry, schema: rename(entry.schema) }));
-        return { ...node, variants, discriminator: { ...node.discriminator, mapping } };
+        return mapChildren({ ...node, discriminator: { ...node.discriminator, mapping } }, map);
       }
-      case 'intersection':
-        return { ...node, members: node.members.map(map) };
       default:
-        return node;
+        return mapChildren(node, map);
     }
   };
   return map(schema);
