@@ -45,7 +45,7 @@ export const swagger2Reader: OperationReader = {
     };
   },
 
-  requestBody(context, operation, parameters: readonly SpecObjectAt[]) {
+  requestBody(context, operation, parameters: readonly SpecObjectAt[], pointer) {
     const body = parameters.find((p) => p.node['in'] === 'body');
     const consumes = mediaTypes(context, operation, 'consumes');
     if (body) {
@@ -68,7 +68,7 @@ export const swagger2Reader: OperationReader = {
     }));
     const hasFile = fields.some((p) => p.node['type'] === 'file');
     const mediaType = hasFile || consumes.includes('multipart/form-data') ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
-    return { required: properties.some((p) => p.required), contents: [{ mediaType, schema: { kind: 'object', properties } }] };
+    return { required: properties.some((p) => p.required), contents: [{ mediaType, schema: { kind: 'object', properties }, pointer: pointerJoin(pointer, 'requestBody', mediaType) }] };
   },
 
   response(context, status, node, operation, pointer) {

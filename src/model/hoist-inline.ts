@@ -60,19 +60,19 @@ class Hoister {
   operation(operation: ir.Operation): ir.Operation {
     const requestBody = operation.requestBody && {
       ...operation.requestBody,
-      contents: this.#contents(operation.requestBody.contents, `${operation.pointer}/requestBody`, (content, preferred) =>
+      contents: this.#contents(operation.requestBody.contents, (content, preferred) =>
         componentRoot(content.pointer, 'requestBodies') ?? { kind: 'requestBody', operation: operation.pointer, mediaType: content.mediaType, preferred },
       ),
     };
     const responses = operation.responses.map((response) => ({
       ...response,
-      contents: this.#contents(response.contents, `${operation.pointer}/responses/${response.status}`, (content, preferred) =>
+      contents: this.#contents(response.contents, (content, preferred) =>
         componentRoot(content.pointer, 'responses') ?? { kind: 'response', operation: operation.pointer, status: response.status, mediaType: content.mediaType, preferred },
       ),
     }));
     const parameters = mapShared(operation.parameters, (parameter) => {
       const root = componentRoot(parameter.pointer, 'parameters') ?? { kind: 'parameter', operation: operation.pointer, name: parameter.name, in: parameter.in };
-      const schema = this.#shared(parameter.schema, parameter.pointer ?? pointerJoin(operation.pointer, 'parameters', parameter.in, parameter.name), root);
+      const schema = this.#shared(parameter.schema, parameter.pointer, root);
       return schema === parameter.schema ? parameter : { ...parameter, schema };
     });
     return { ...operation, parameters, ...(requestBody ? { requestBody } : {}), responses };
@@ -89,13 +89,13 @@ class Hoister {
   }
 
   /** The media types of one body: equal schemas (the same shape under JSON and XML) share one hoisted schema. */
-  #contents(contents: readonly ir.MediaContent[], fallbackPointer: string, rootOf: (content: ir.MediaContent, preferred: boolean) => ir.InlineRoot): ir.MediaContent[] {
+  #contents(contents: readonly ir.MediaContent[], rootOf: (content: ir.MediaContent, preferred: boolean) => ir.InlineRoot): ir.MediaContent[] {
     const seen = new Map<string, ir.Schema>();
     return contents.map((content, index) => {
       const shape = JSON.stringify(content.schema);
       let schema = seen.get(shape);
       if (!schema) {
-        schema = this.#shared(content.schema, content.pointer ?? pointerJoin(fallbackPointer, content.mediaType), rootOf(content, seen.size === 0 && index === 0));
+        schema = this.#shared(content.schema, content.pointer, rootOf(content, seen.size === 0 && index === 0));
         seen.set(shape, schema);
       }
       return { ...content, schema };
@@ -174,8 +174,7 @@ function slotTokens(slot: ChildSlot): (string | number)[] {
 }
 
 /** A body or parameter whose schema sits in a reusable response, request body or parameter is named after that component. */
-function componentRoot(pointer: string | undefined, section: 'responses' | 'requestBodies' | 'parameters'): ir.InlineRoot | undefined {
-  if (pointer === undefined) return undefined;
+function componentRoot(pointer: string, section: 'responses' | 'requestBodies' | 'parameters'): ir.InlineRoot | undefined {
   const tokens = pointer.split('/').slice(1);
   const swagger2Section = section === 'responses' ? 'responses' : 'parameters';
   let name: string | undefined;

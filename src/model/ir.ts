@@ -101,7 +101,7 @@ export interface Parameter {
    * JSON pointer of the parameter's schema in the spec (Swagger 2: the parameter itself; inside
    * components/parameters when the parameter is a `$ref`): a shared parameter's inline enum is hoisted once.
    */
-  readonly pointer?: string;
+  readonly pointer: string;
 }
 
 export interface RequestBody {
@@ -115,10 +115,12 @@ export interface MediaContent {
   readonly mediaType: string;
   readonly schema: Schema;
   /**
-   * JSON pointer of the schema in the spec (inside components/responses when the response is a
-   * `$ref`): an inline schema shared through such a component is hoisted once.
+   * JSON pointer of the schema in the spec (inside components/responses or requestBodies when the
+   * response or body is a `$ref`): an inline schema shared through such a component is hoisted once.
+   * Swagger 2 formData fields are spread over parameters: their object stands at the operation's
+   * pointer + `/requestBody/<media type>`.
    */
-  readonly pointer?: string;
+  readonly pointer: string;
 }
 
 export interface Response {

@@ -13,8 +13,8 @@ const operation: ir.Operation = {
   deprecated: false,
   parameters: [],
   responses: [
-    { status: '200', description: '', contents: [{ mediaType: 'application/json', schema: object }], headers: [] },
-    { status: '404', description: '', contents: [{ mediaType: 'application/json', schema: object }], headers: [] },
+    { status: '200', description: '', contents: [{ mediaType: 'application/json', schema: object, pointer: '/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema' }], headers: [] },
+    { status: '404', description: '', contents: [{ mediaType: 'application/json', schema: object, pointer: '/paths/~1pets~1{id}/get/responses/404/content/application~1json/schema' }], headers: [] },
   ],
   security: [],
   pointer: '/paths/~1pets~1{id}/get',
