@@ -1,5 +1,5 @@
 import type * as ir from './ir.js';
-import { pointerJoin } from '../shared/errors.js';
+import { pointerJoin, pointerTokens } from '../shared/errors.js';
 import { mapChildren, mapShared, type ChildSlot } from './schema-children.js';
 import { splitInfo } from './schema.js';
 
@@ -175,12 +175,12 @@ function slotTokens(slot: ChildSlot): (string | number)[] {
 
 /** A body or parameter whose schema sits in a reusable response, request body or parameter is named after that component. */
 function componentRoot(pointer: string, section: 'responses' | 'requestBodies' | 'parameters'): ir.InlineRoot | undefined {
-  const tokens = pointer.split('/').slice(1);
+  const tokens = pointerTokens(pointer);
   const swagger2Section = section === 'responses' ? 'responses' : 'parameters';
   let name: string | undefined;
   if (tokens[0] === 'components' && tokens[1] === section) name = tokens[2];
   else if (tokens[0] === swagger2Section) name = tokens[1];
-  return name === undefined ? undefined : { kind: 'component', section, name: name.replace(/~1/g, '/').replace(/~0/g, '~') };
+  return name === undefined ? undefined : { kind: 'component', section, name };
 }
 
 /** A union's only named variant documents the union: it takes the union's description when it has none. */

@@ -43,12 +43,21 @@ export interface Diagnostic {
  * percent-encoding.
  */
 export function decodePointerToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+  return unescapeToken(decodeURIComponent(token));
 }
 
 /** Appends RFC 6901 tokens to a JSON pointer. */
 export function pointerJoin(pointer: string, ...tokens: (string | number)[]): string {
   return pointer + tokens.map((token) => '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** A JSON pointer's tokens as the keys they name (`/a~1b/c` → `a/b`, `c`): `pointerJoin` undone. */
+export function pointerTokens(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeToken);
+}
+
+function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** Segments a printed pointer keeps at its start and its end. */
