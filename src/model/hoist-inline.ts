@@ -1,6 +1,7 @@
 import type * as ir from './ir.js';
 import { pointerJoin, pointerTokens } from '../shared/errors.js';
 import { mapChildren, mapShared, type ChildSlot } from './schema-children.js';
+import { mapOperations } from './operations.js';
 import { splitInfo } from './schema.js';
 
 /**
@@ -19,16 +20,7 @@ export function hoistInlineSchemas(apis: readonly ir.Api[], schemas: readonly ir
     const schema = hoister.descend(named.schema, { kind: 'schema', name: named.name }, undefined, named.pointer);
     return schema === named.schema ? named : { ...named, schema };
   });
-  // An operation in several tags is one object in several APIs: hoist it once.
-  const done = new Map<ir.Operation, ir.Operation>();
-  const hoistedApis = apis.map((api) => ({
-    ...api,
-    operations: api.operations.map((operation) => {
-      let result = done.get(operation);
-      if (!result) done.set(operation, (result = hoister.operation(operation)));
-      return result;
-    }),
-  }));
+  const hoistedApis = mapOperations(apis, (operation) => hoister.operation(operation));
   return { apis: hoistedApis, schemas: [...components, ...hoister.hoisted] };
 }
 

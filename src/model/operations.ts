@@ -194,6 +194,19 @@ function securityToIr(context: BuildContext, node: unknown, pointer: string): Op
   return unmet.size === 0 ? { security } : { security, undefinedSecuritySchemes: [...unmet].sort(byCodePoint) };
 }
 
+/** The APIs with `fn` applied to each operation once: an operation in several tags is one object in several APIs, and stays one. */
+export function mapOperations(apis: readonly ir.Api[], fn: (operation: ir.Operation) => ir.Operation): ir.Api[] {
+  const done = new Map<ir.Operation, ir.Operation>();
+  return apis.map((api) => ({
+    ...api,
+    operations: api.operations.map((operation) => {
+      let result = done.get(operation);
+      if (!result) done.set(operation, (result = fn(operation)));
+      return result;
+    }),
+  }));
+}
+
 /** Media types in preference order: JSON first, then `+json`, then the rest in spec order. */
 export function preferJson<T extends { readonly mediaType: string }>(contents: T[]): T[] {
   const rank = (mediaType: string) => (/^application\/json\b/i.test(mediaType) ? 0 : /\+json\b/i.test(mediaType) ? 1 : 2);

@@ -1,4 +1,5 @@
 import type * as ir from './ir.js';
+import { mapOperations } from './operations.js';
 import { forEachChild, mapChildren } from './schema-children.js';
 
 /** Which messages a named schema appears in, as far as its origin tells. */
@@ -23,12 +24,10 @@ export function splitReadWrite(apis: readonly ir.Api[], schemas: readonly ir.Nam
   const differs = writeShapeDiffers(facts);
 
   // Request shapes only for the schemas request bodies reach (directly or through others).
-  const requestBodies = new Map<ir.Operation, ir.Operation>();
-  for (const api of apis) for (const operation of api.operations) requestBodies.set(operation, operation);
   const reached = new Set<string>();
   const visited = new Set<string>();
   const queue: string[] = [];
-  for (const operation of requestBodies.keys()) for (const content of operation.requestBody?.contents ?? []) queue.push(...ownFacts(content.schema).references);
+  for (const operation of new Set(apis.flatMap((api) => api.operations))) for (const content of operation.requestBody?.contents ?? []) queue.push(...ownFacts(content.schema).references);
   for (let index = 0; index < queue.length; index++) {
     const name = queue[index]!;
     if (visited.has(name) || !facts.has(name)) continue;
@@ -57,14 +56,9 @@ export function splitReadWrite(apis: readonly ir.Api[], schemas: readonly ir.Nam
     .filter((named) => writable.has(named.name))
     .map((named): ir.NamedSchema => ({ name: writable.get(named.name)!, schema: toWrite(named.schema), pointer: named.pointer, origin: { kind: 'writable', of: named.name } }));
 
-  for (const operation of requestBodies.keys()) {
-    if (!operation.requestBody) continue;
-    requestBodies.set(operation, { ...operation, requestBody: { ...operation.requestBody, contents: operation.requestBody.contents.map((content) => ({ ...content, schema: toWrite(content.schema) })) } });
-  }
-  return {
-    apis: apis.map((api) => ({ ...api, operations: api.operations.map((operation) => requestBodies.get(operation)!) })),
-    schemas: [...shaped, ...variants],
-  };
+  const withRequestShapes = (operation: ir.Operation): ir.Operation =>
+    operation.requestBody ? { ...operation, requestBody: { ...operation.requestBody, contents: operation.requestBody.contents.map((content) => ({ ...content, schema: toWrite(content.schema) })) } } : operation;
+  return { apis: mapOperations(apis, withRequestShapes), schemas: [...shaped, ...variants] };
 }
 
 interface OwnFacts {
