@@ -48,7 +48,7 @@ export function parseDocument(text: string, shown: string, limits: Limits): unkn
  * memoised per shared object so the count itself stays linear, and refuses cycles and
  * documents nested deeper than the limit.
  */
-export function checkExpansion(document: unknown, shown: string, limits: Limits, options: { readonly tree?: boolean } = {}): void {
+function checkExpansion(document: unknown, shown: string, limits: Limits, options: { readonly tree?: boolean } = {}): void {
   // JSON.parse output is a tree (no value is shared, nothing cycles): then the memo and the cycle
   // set, one entry per object (tens of MB on big specs), are not needed; the counts are the same.
   const tree = options.tree === true;

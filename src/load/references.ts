@@ -141,7 +141,7 @@ export class ReferencedDocuments {
 }
 
 /** Every `$ref` string in a document with the JSON pointer of the object holding it. */
-export function findReferences(document: unknown): [string, string][] {
+function findReferences(document: unknown): [string, string][] {
   const found: [string, string][] = [];
   // Tokens of the current path; a pointer string is built only where a `$ref` is found.
   const path: (string | number)[] = [];

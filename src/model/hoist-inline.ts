@@ -25,7 +25,7 @@ export function hoistInlineSchemas(apis: readonly ir.Api[], schemas: readonly ir
 }
 
 /** True when an inline schema gets a named schema of its own. */
-export function isHoistable(schema: ir.Schema): boolean {
+function isHoistable(schema: ir.Schema): boolean {
   switch (schema.kind) {
     case 'object':
       return schema.properties.length > 0;

@@ -3,7 +3,7 @@ import { pointerJoin } from '../shared/errors.js';
 import { byCodePoint } from '../shared/sort.js';
 import { deref, isObject, stringOrUndefined, warn, type BuildContext, type SpecObject } from './context.js';
 
-export const HTTP_METHODS: readonly ir.HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const HTTP_METHODS: readonly ir.HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** What differs between Swagger 2.0 and OpenAPI 3.x when reading one operation. */
 export interface OperationReader {
@@ -129,7 +129,7 @@ function orderParameters(parameters: ir.Parameter[], path: string): ir.Parameter
 }
 
 /** `get /users/{id}/keys` → `get_users_by_id_keys`, camelCased later by the names stage. */
-export function deriveOperationId(method: string, path: string): string {
+function deriveOperationId(method: string, path: string): string {
   const words = path
     .split('/')
     .filter(Boolean)
