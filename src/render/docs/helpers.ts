@@ -9,7 +9,7 @@ import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, se
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
 import { describeInlineOrigin } from './inline-origin.js';
-import { anchorOf, modelHref } from './links.js';
+import { anchorOf, modelHref, modelLink } from './links.js';
 
 type Helper = HandlebarsApi.HelperDelegate;
 
@@ -48,7 +48,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     /** A link to the docs of a named schema, by its key (`schema.name`, `schema.writable`). */
     modelLink: (name: unknown) => {
       const named = schemasByName.get(String(name));
-      return safe(named ? `[**${markdownInline(named.typeName)}**](${modelHref(named)})` : '');
+      return safe(named ? modelLink(named) : '');
     },
     /** Where a named schema is documented, relative to the docs folder: `Pet.md`, or `Pet.md#petowner` for a section of another model's page. */
     modelHref: (schema: NamedSchema) => modelHref(schema),

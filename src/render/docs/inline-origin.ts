@@ -1,7 +1,7 @@
 import type * as ir from '../../model/ir.js';
 import { operationByPointer, schemaByKey, type NamedModel } from '../../names/index.js';
 import { markdownInline } from '../../shared/escape.js';
-import { anchorOf, modelHref } from './links.js';
+import { anchorOf, modelLink } from './links.js';
 
 /**
  * Where a hoisted inline schema was written, as markdown for its model page: "property `owner`
@@ -30,7 +30,7 @@ function rootText(root: ir.InlineRoot, model: NamedModel): string {
   switch (root.kind) {
     case 'schema': {
       const schema = schemaByKey(model).get(root.name);
-      return schema ? `[**${schema.typeName}**](${modelHref(schema)})` : 'a model';
+      return schema ? modelLink(schema) : 'a model';
     }
     case 'component':
       return `the shared ${COMPONENT_WORD[root.section]} *${markdownInline(root.name)}*`;

@@ -1,4 +1,5 @@
 import type { NamedSchema } from '../../names/index.js';
+import { markdownInline } from '../../shared/escape.js';
 
 /** Anchor id of a heading or `<a id>` in the docs (the `anchor` template helper). */
 export function anchorOf(text: string): string {
@@ -12,4 +13,9 @@ export function anchorOf(text: string): string {
 export function modelHref(schema: NamedSchema): string {
   const page = schema.docFileName.slice(schema.docFileName.lastIndexOf('/') + 1);
   return schema.home === undefined ? page : `${page}#${anchorOf(schema.typeName)}`;
+}
+
+/** `[**Pet**](Pet.md)`: the link to a named schema's docs from a page in the docs folder, its type name escaped like any inline text. */
+export function modelLink(schema: NamedSchema): string {
+  return `[**${markdownInline(schema.typeName)}**](${modelHref(schema)})`;
 }
