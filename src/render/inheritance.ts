@@ -2,7 +2,7 @@ import type * as ir from '../model/ir.js';
 import type { NamedModel } from '../names/index.js';
 import { TypeWriter } from './type-text.js';
 
-/** How a named `allOf` schema renders as `interface X extends A, B { …own properties }` (no parents: `interface X { … }`). */
+/** How a named schema renders as `interface X extends A, B { …own properties }` (no parents: `interface X { … }`). */
 export interface InterfaceExtends {
   /** Names (`model.schemas[].name`) of the `$ref` members, in spec order, without repeats. */
   readonly parents: readonly string[];
@@ -43,8 +43,14 @@ export class Inheritance {
     this.#types = types;
   }
 
-  /** The `extends` rendering of a named schema, or undefined when it renders otherwise. */
-  extends(name: string): InterfaceExtends | undefined {
+  /**
+   * How a named schema renders as an interface: an object schema is its own body, an `allOf`
+   * extends its parents where TypeScript accepts it; undefined when it renders as a type alias.
+   * The models file declares and the model page documents exactly this.
+   */
+  interfaceOf(name: string): InterfaceExtends | undefined {
+    const schema = this.#types.schemaOf(name);
+    if (schema?.kind === 'object') return { parents: [], own: schema };
     return this.#plan(name) ?? undefined;
   }
 

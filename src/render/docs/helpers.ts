@@ -95,17 +95,14 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     /** A named schema's type exactly as its model file declares it (a self-reference that TypeScript rejects is `unknown` there), linked like `typeLink`. */
     aliasType: (schema: NamedSchema) => safe(typeLink(schema.schema, types.aliasType(schema))),
     /** Whether a named schema renders as an interface: an object, or an `allOf` written `interface X extends A, B`. */
-    isInterface: (schema: NamedSchema) => schema.schema.kind === 'object' || inheritance.extends(schema.name) !== undefined,
+    isInterface: (schema: NamedSchema) => inheritance.interfaceOf(schema.name) !== undefined,
     /** The interfaces a named schema extends, linked (`[A](A.md), [B](B.md)`); empty when it extends none. */
     parentLinks: (schema: NamedSchema) => {
-      const parents = inheritance.extends(schema.name)?.parents ?? [];
+      const parents = inheritance.interfaceOf(schema.name)?.parents ?? [];
       return parents.length === 0 ? '' : safe(parents.map((parent) => typeLink({ kind: 'ref', name: parent })).join(', '));
     },
     /** The properties a named interface declares itself (inherited ones are on its parents' pages). */
-    ownProperties: (schema: NamedSchema): readonly ir.Property[] => {
-      if (schema.schema.kind === 'object') return schema.schema.properties;
-      return inheritance.extends(schema.name)?.own?.properties ?? [];
-    },
+    ownProperties: (schema: NamedSchema): readonly ir.Property[] => inheritance.interfaceOf(schema.name)?.own?.properties ?? [],
     /**
      * The members of a union (`oneOf`/`anyOf`) or intersection (`allOf`), each linked to its model page;
      * a discriminated variant with its tag value(s): `[{ link, tag? }]`. Empty for other schemas.

@@ -47,16 +47,16 @@ const BLANK_LINE = (writer: CodeBlockWriter) => void writer.blankLineIfLastNot()
  */
 function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | string)[] {
   const docs = docsFromLines(schemaDocLines(schema.schema));
-  const inheritance = schema.schema.kind === 'intersection' ? inheritanceOf(model).extends(schema.name) : undefined;
-  const body = schema.schema.kind === 'object' ? schema.schema : inheritance?.own;
+  const asInterface = inheritanceOf(model).interfaceOf(schema.name);
+  const body = asInterface?.own;
   const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
-    schema.schema.kind === 'object' || inheritance
+    asInterface
       ? {
           kind: StructureKind.Interface,
           name: schema.typeName,
           isExported: true,
           docs,
-          ...(inheritance ? { extends: inheritance.parents.map((parent) => types.typeName(parent)) } : {}),
+          ...(asInterface.parents.length > 0 ? { extends: asInterface.parents.map((parent) => types.typeName(parent)) } : {}),
           properties: body ? body.properties.map((property) => propertySignature(property, types)) : [],
           indexSignatures: body ? indexSignature(body, types) : [],
         }
