@@ -4,7 +4,7 @@ import { stringLiteral } from '../../shared/escape.js';
 import { byCodePoint } from '../../shared/sort.js';
 import { defaultServerUrl } from '../servers.js';
 import { tagged, type TypeWriter } from '../type-text.js';
-import { requestBodySchema } from '../ts/api-class.js';
+import { requestBodySchema } from '../call-shape.js';
 
 /** How deep example objects follow named schemas before stopping at optional fields. */
 const MAX_EXAMPLE_DEPTH = 3;

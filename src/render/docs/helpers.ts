@@ -5,7 +5,7 @@ import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { inheritanceOf } from '../inheritance.js';
 import { resultType, tagValues, type TypeWriter } from '../type-text.js';
-import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../ts/api-class.js';
+import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../call-shape.js';
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
 import { describeInlineOrigin } from './inline-origin.js';
