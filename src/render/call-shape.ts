@@ -133,7 +133,7 @@ export function bodyOverloads(operation: NamedOperation, types: TypeWriter): Bod
   });
 }
 
-/** Every media type any response declares, JSON first. */
+/** Every media type the responses declare, in status order, each response's own in preference order (JSON first): a 2xx `application/xml` comes before a 4xx's JSON. */
 export function acceptHeader(operation: NamedOperation): string {
   const types = new Set<string>();
   for (const response of operation.responses) for (const content of response.contents) types.add(content.mediaType);
