@@ -71,8 +71,7 @@ class Hoister {
   }
 
   /** A body or parameter schema, hoisted once per place it is written (`pointer`), however many operations share it. */
-  #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot): ir.Schema {
-    const shape = JSON.stringify(schema);
+  #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot, shape = JSON.stringify(schema)): ir.Schema {
     const visited = this.#bodies.get(pointer);
     if (visited?.shape === shape) return visited.schema;
     const result = this.inner(schema, root, undefined, pointer);
@@ -87,7 +86,7 @@ class Hoister {
       const shape = JSON.stringify(content.schema);
       let schema = seen.get(shape);
       if (!schema) {
-        schema = this.#shared(content.schema, content.pointer, rootOf(content, seen.size === 0 && index === 0));
+        schema = this.#shared(content.schema, content.pointer, rootOf(content, seen.size === 0 && index === 0), shape);
         seen.set(shape, schema);
       }
       return { ...content, schema };
