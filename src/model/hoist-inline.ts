@@ -86,7 +86,7 @@ class Hoister {
       const shape = JSON.stringify(content.schema);
       let schema = seen.get(shape);
       if (!schema) {
-        schema = this.#shared(content.schema, content.pointer, rootOf(content, seen.size === 0 && index === 0), shape);
+        schema = this.#shared(content.schema, content.pointer, rootOf(content, index === 0), shape);
         seen.set(shape, schema);
       }
       return { ...content, schema };
