@@ -41,8 +41,8 @@ function isHoistable(schema: ir.Schema): boolean {
 class Hoister {
   /** Hoisted schemas in the order found; a parent comes before what it contains. */
   readonly hoisted: ir.NamedSchema[] = [];
-  /** Body schemas already visited, by their spec pointer (a shared response component): shape and result. */
-  readonly #bodies = new Map<string, { readonly shape: string; readonly schema: ir.Schema }>();
+  /** Body and parameter schemas already visited, by their spec pointer (a shared component): shape and result. */
+  readonly #visited = new Map<string, { readonly shape: string; readonly schema: ir.Schema }>();
   readonly #keys: Set<string>;
 
   constructor(componentNames: readonly string[]) {
@@ -72,10 +72,10 @@ class Hoister {
 
   /** A body or parameter schema, hoisted once per place it is written (`pointer`), however many operations share it. */
   #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot, shape = JSON.stringify(schema)): ir.Schema {
-    const visited = this.#bodies.get(pointer);
+    const visited = this.#visited.get(pointer);
     if (visited?.shape === shape) return visited.schema;
     const result = this.inner(schema, root, undefined, pointer);
-    if (!visited) this.#bodies.set(pointer, { shape, schema: result });
+    if (!visited) this.#visited.set(pointer, { shape, schema: result });
     return result;
   }
 
