@@ -82,7 +82,8 @@ function operationToIr(context: BuildContext, reader: OperationReader, source: O
     const parameter = reader.parameter(context, node, at);
     if (parameter) parameters.push(parameter);
   }
-  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+  const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  for (const name of templateNames) {
     // Lenient: the client still generates; calling it fails with "Path parameter … is missing" instead of sending `{name}`.
     if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === name)) warn(context, `path template variable "${name}" has no path parameter`, pointer);
   }
@@ -99,7 +100,7 @@ function operationToIr(context: BuildContext, reader: OperationReader, source: O
     ...(summary !== undefined ? { summary } : {}),
     ...(description !== undefined ? { description } : {}),
     deprecated: operation['deprecated'] === true,
-    parameters: orderParameters(parameters, path),
+    parameters: orderParameters(parameters, templateNames),
     ...(requestBody ? { requestBody } : {}),
     responses,
     ...(operation['security'] === undefined ? source.globalSecurity : securityToIr(context, operation['security'], pointerJoin(pointer, 'security'))),
@@ -122,9 +123,8 @@ function parameterList(context: BuildContext, list: unknown, pointer: string): S
 }
 
 /** Path parameters in path-template order (they are positional), then the rest in spec order. */
-function orderParameters(parameters: ir.Parameter[], path: string): ir.Parameter[] {
-  const order = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
-  const inPath = parameters.filter((p) => p.in === 'path').sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+function orderParameters(parameters: ir.Parameter[], templateNames: readonly string[]): ir.Parameter[] {
+  const inPath = parameters.filter((p) => p.in === 'path').sort((a, b) => templateNames.indexOf(a.name) - templateNames.indexOf(b.name));
   return [...inPath, ...parameters.filter((p) => p.in !== 'path')];
 }
 
