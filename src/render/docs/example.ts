@@ -3,7 +3,7 @@ import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js'
 import { stringLiteral } from '../../shared/escape.js';
 import { byCodePoint } from '../../shared/sort.js';
 import { defaultServerUrl } from '../servers.js';
-import { tagged, type TypeWriter } from '../type-text.js';
+import { successShape, tagged, type TypeWriter } from '../type-text.js';
 import { requestBodySchema } from '../call-shape.js';
 
 /** How deep example objects follow named schemas before stopping at optional fields. */
@@ -48,7 +48,7 @@ export class ExampleWriter {
     }
     for (const name of types.used) typeImports.add(types.typeName(name));
     const call = `api.${operation.methodName}(${args.join(', ')})`;
-    const isVoid = operation.responses.filter((r) => /^2/.test(r.status)).every((r) => r.contents.length === 0);
+    const isVoid = successShape(operation).kind === 'void';
     const sorted = [...imports, ...[...typeImports].map((name) => `type ${name}`)].sort((a, b) => byCodePoint(a.replace(/^type /, ''), b.replace(/^type /, '')));
     return [
       `import { ${sorted.join(', ')} } from '../index.js';`,

@@ -4,7 +4,7 @@ import { schemaByKey, type NamedModel, type NamedOperation, type NamedParameter,
 import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { inheritanceOf } from '../inheritance.js';
-import { resultType, tagValues, type TypeWriter } from '../type-text.js';
+import { resultType, successShape, tagValues, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../call-shape.js';
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
@@ -62,10 +62,10 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     returnType: (operation: NamedOperation) => {
       const result = resultType(types, operation);
       if (result === 'void') return 'void (empty response body)';
-      const success = operation.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0);
+      const first = successShape(operation).schemas[0];
       // Linked only when the result is that one schema (several 2xx schemas make a union).
-      const single = success !== undefined && types.type(success.contents[0]!.schema) === result;
-      return safe(single ? typeLink(success.contents[0]!.schema) : `**${markdownInline(result)}**`);
+      const single = first !== undefined && types.type(first) === result;
+      return safe(single ? typeLink(first) : `**${markdownInline(result)}**`);
     },
     /** The request body's preferred schema (binary media without a schema: `binary`, i.e. `Blob`, as the client types it). */
     bodySchema: (operation: NamedOperation): ir.Schema => {
