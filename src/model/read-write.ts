@@ -1,6 +1,6 @@
 import type * as ir from './ir.js';
 import { mapOperations } from './operations.js';
-import { forEachChild, mapChildren } from './schema-children.js';
+import { forEachChild, mapChildren, type ChildSlot } from './schema-children.js';
 
 /** Which messages a named schema appears in, as far as its origin tells. */
 type Role = 'request' | 'response' | 'any';
@@ -73,13 +73,11 @@ function ownFacts(schema: ir.Schema): OwnFacts {
   let readOnly = false;
   let writeOnly = false;
   const references = new Set<string>();
-  const visit = (node: ir.Schema): void => {
+  const visit = (node: ir.Schema, slot?: ChildSlot): void => {
     if (node.kind === 'ref') references.add(node.name);
-    forEachChild(node, (child, slot) => {
-      if (slot.kind === 'property' && child.readOnly === true) readOnly = true;
-      if (slot.kind === 'property' && child.writeOnly === true) writeOnly = true;
-      visit(child);
-    });
+    if (slot?.kind === 'property' && node.readOnly === true) readOnly = true;
+    if (slot?.kind === 'property' && node.writeOnly === true) writeOnly = true;
+    forEachChild(node, visit);
   };
   visit(schema);
   return { readOnly, writeOnly, references: [...references] };

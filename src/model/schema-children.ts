@@ -15,31 +15,36 @@ export type ChildSlot = ir.InlineStep | { readonly kind: 'member'; readonly inde
 export function mapChildren(schema: ir.Schema, fn: (child: ir.Schema, slot: ChildSlot) => ir.Schema): ir.Schema {
   switch (schema.kind) {
     case 'object': {
-      const properties = mapShared(schema.properties, (property) => {
+      // Plain loops, no closure per list: this runs for every node of a big spec, mostly as cold code.
+      let properties: ir.Property[] | undefined;
+      for (let index = 0; index < schema.properties.length; index++) {
+        const property = schema.properties[index]!;
         const child = fn(property.schema, { kind: 'property', name: property.name });
-        return child === property.schema ? property : { ...property, schema: child };
-      });
+        if (properties) properties.push(child === property.schema ? property : { ...property, schema: child });
+        else if (child !== property.schema) properties = [...schema.properties.slice(0, index), { ...property, schema: child }];
+      }
       const additional = schema.additionalProperties;
       const values = typeof additional === 'object' ? fn(additional, { kind: 'values' }) : additional;
-      if (properties === schema.properties && values === additional) return schema;
-      return values === undefined ? { ...schema, properties } : { ...schema, properties, additionalProperties: values };
+      if (!properties && values === additional) return schema;
+      const object = { ...schema, properties: properties ?? schema.properties };
+      return values === undefined ? object : { ...object, additionalProperties: values };
     }
     case 'array': {
       const items = fn(schema.items, { kind: 'items' });
       return items === schema.items ? schema : { ...schema, items };
     }
     case 'tuple': {
-      const items = mapShared(schema.items, (item, index) => fn(item, { kind: 'items', index }));
+      const items = mapList(schema.items, fn, 'items');
       const rest = schema.rest && fn(schema.rest, { kind: 'items' });
       if (items === schema.items && rest === schema.rest) return schema;
       return rest ? { ...schema, items, rest } : { ...schema, items };
     }
     case 'union': {
-      const variants = mapShared(schema.variants, (variant, index) => fn(variant, { kind: 'variant', index }));
+      const variants = mapList(schema.variants, fn, 'variant');
       return variants === schema.variants ? schema : { ...schema, variants };
     }
     case 'intersection': {
-      const members = mapShared(schema.members, (member, index) => fn(member, { kind: 'member', index }));
+      const members = mapList(schema.members, fn, 'member');
       return members === schema.members ? schema : { ...schema, members };
     }
     default:
@@ -55,12 +60,12 @@ export function forEachChild(schema: ir.Schema, fn: (child: ir.Schema, slot: Chi
   });
 }
 
-/** `list.map(fn)`, but the same array when `fn` changed no element. */
-export function mapShared<T>(list: readonly T[], fn: (item: T, index: number) => T): readonly T[] {
-  let out: T[] | undefined;
+/** Tuple items, variants or members through `fn`: the same array when `fn` changed none. */
+function mapList(list: readonly ir.Schema[], fn: (child: ir.Schema, slot: ChildSlot) => ir.Schema, kind: 'items' | 'variant' | 'member'): readonly ir.Schema[] {
+  let out: ir.Schema[] | undefined;
   for (let index = 0; index < list.length; index++) {
     const item = list[index]!;
-    const mapped = fn(item, index);
+    const mapped = fn(item, { kind, index });
     if (out) out.push(mapped);
     else if (mapped !== item) out = [...list.slice(0, index), mapped];
   }
