@@ -1,6 +1,6 @@
 import type * as ir from './ir.js';
 import { pointerJoin, pointerTokens } from '../shared/errors.js';
-import { mapChildren, type ChildSlot } from './schema-children.js';
+import type { ChildSlot } from './schema-children.js';
 import { mapOperations } from './operations.js';
 import { splitInfo } from './schema.js';
 
@@ -109,18 +109,56 @@ class Hoister {
   /**
    * The schema itself stays where it is; its children are visited. Pointers and steps are built
    * only for what is hoisted, and unchanged subtrees are returned as they are (big specs: less garbage).
+   * Its own switch rather than `mapChildren`: this is the model stage's hot walk, and on GitHub's
+   * spec (first run, as the CLI makes it) direct calls to `inner` measured ~10 ms faster than
+   * `mapChildren`'s shared callback. The slots are still `ChildSlot`s.
    */
   descend(schema: ir.Schema, root: ir.InlineRoot, steps: Steps, at: Pointer): ir.Schema {
-    // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
-    if (schema.kind === 'union' && schema.variants.filter(isHoistable).length === 1) {
-      return mapChildren(schema, (variant) => (isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, at) : this.descend(variant, root, steps, at)));
+    switch (schema.kind) {
+      case 'object': {
+        const properties = mapShared(schema.properties, (property) => {
+          const slot = { kind: 'property', name: property.name } as const;
+          const child = this.inner(property.schema, root, { up: steps, step: slot }, { base: at, slot });
+          return child === property.schema ? property : { ...property, schema: child };
+        });
+        const additional = schema.additionalProperties;
+        const values = typeof additional === 'object' ? this.#child(additional, root, steps, at, { kind: 'values' }) : additional;
+        if (properties === schema.properties && values === additional) return schema;
+        return values === undefined ? { ...schema, properties } : { ...schema, properties, additionalProperties: values };
+      }
+      case 'array': {
+        const items = this.#child(schema.items, root, steps, at, { kind: 'items' });
+        return items === schema.items ? schema : { ...schema, items };
+      }
+      case 'tuple': {
+        const items = mapShared(schema.items, (item, index) => this.#child(item, root, steps, at, { kind: 'items', index }));
+        const rest = schema.rest && this.#child(schema.rest, root, steps, at, { kind: 'items' });
+        if (items === schema.items && rest === schema.rest) return schema;
+        return rest ? { ...schema, items, rest } : { ...schema, items };
+      }
+      case 'union': {
+        // `T | null`, `Enum | string`: the one variant worth a name takes the position's name (and its description).
+        const oneNamed = schema.variants.filter(isHoistable).length === 1;
+        const variants = oneNamed
+          ? mapShared(schema.variants, (variant) => (isHoistable(variant) ? this.inner(inheritInfo(variant, schema), root, steps, at) : this.descend(variant, root, steps, at)))
+          : mapShared(schema.variants, (variant, index) => this.#child(variant, root, steps, at, { kind: 'variant', index }));
+        return variants === schema.variants ? schema : { ...schema, variants };
+      }
+      case 'intersection': {
+        // allOf members are parts of one type: inline objects stay its body (their properties are visited).
+        const members = mapShared(schema.members, (member, index) =>
+          member.kind === 'object' || member.kind === 'intersection' ? this.descend(member, root, steps, at) : this.#child(member, root, steps, at, { kind: 'member', index }),
+        );
+        return members === schema.members ? schema : { ...schema, members };
+      }
+      default:
+        return schema;
     }
-    return mapChildren(schema, (child, slot) =>
-      // allOf members are parts of one type: inline objects stay its body (their properties are visited).
-      slot.kind === 'member' && (child.kind === 'object' || child.kind === 'intersection')
-        ? this.descend(child, root, steps, at)
-        : this.inner(child, root, { up: steps, step: slot.kind === 'member' ? { kind: 'variant', index: slot.index } : slot }, { base: at, slot }),
-    );
+  }
+
+  /** The child in `slot` of the schema at `at`, one step further from the root (an allOf member is a `variant` step). */
+  #child(child: ir.Schema, root: ir.InlineRoot, steps: Steps, at: Pointer, slot: ChildSlot): ir.Schema {
+    return this.inner(child, root, { up: steps, step: slot.kind === 'member' ? { kind: 'variant', index: slot.index } : slot }, { base: at, slot });
   }
 
   /** The pointer, unless a component or an earlier hoisted schema has it (allOf members share their parent's). */

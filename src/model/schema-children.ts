@@ -9,8 +9,8 @@ export type ChildSlot = ir.InlineStep | { readonly kind: 'member'; readonly inde
 
 /**
  * The schema with `fn` applied to each direct child (refs are not followed); the same object when
- * `fn` returned every child unchanged, so a walk that changes nothing allocates no new tree. The
- * one place that knows which kinds have children: walkers over the IR go through it.
+ * `fn` returned every child unchanged, so a walk that changes nothing allocates no new tree.
+ * read-write's walks go through it; hoist-inline's `descend`, the hot one, keeps its own switch.
  */
 export function mapChildren(schema: ir.Schema, fn: (child: ir.Schema, slot: ChildSlot) => ir.Schema): ir.Schema {
   switch (schema.kind) {
