@@ -31,6 +31,24 @@ export function modelHomes(schemas: readonly ir.NamedSchema[]): Map<string, stri
 }
 
 /**
+ * The operation whose API page documents each schema written inline in an operation (a request
+ * body, response or parameter schema: `CreatePetRequest`, `ListPetsStatus`) and each schema living
+ * with one (`CreatePetRequestToysItem`): schema key → the operation's pointer. Such a schema is a
+ * section of that page, beside the operation, not a page of its own (a third of GitHub's pages).
+ * `homes` is `modelHomes`'s answer.
+ */
+export function operationHomes(schemas: readonly ir.NamedSchema[], homes: ReadonlyMap<string, string>): Map<string, string> {
+  const byName = new Map(schemas.map((schema) => [schema.name, schema]));
+  const operations = new Map<string, string>();
+  for (const schema of schemas) {
+    const top = byName.get(homes.get(schema.name) ?? schema.name);
+    const root = top?.origin?.kind === 'inline' ? top.origin.root : undefined;
+    if (root !== undefined && (root.kind === 'requestBody' || root.kind === 'response' || root.kind === 'parameter')) operations.set(schema.name, root.operation);
+  }
+  return operations;
+}
+
+/**
  * The named schemas of each model module (`fileName`) or docs page (`docFileName`), in output
  * order: each schema that has no `home` (in the order given), directly followed by those living
  * with it (`Pet`, `PetOwner`, `PetStatus`, `Shape`, `ShapeCircle`).

@@ -48,13 +48,21 @@ export interface NamedSchema extends ir.NamedSchema {
   readonly typeName: string;
   /** `models/index.ts`: the module declaring the type (one module declares every model). */
   readonly fileName: string;
-  /** `docs/SessionResponse.md`: its own page, or its home's (`PetOwner` is a section of `docs/Pet.md`). */
+  /**
+   * `docs/SessionResponse.md`: its own page, or the page it is a section of: its home's (`PetOwner`
+   * on `docs/Pet.md`) or, with `docOperation`, the operation's API page (`CreatePetRequest` on `docs/PetsApi.md`).
+   */
   readonly docFileName: string;
   /**
    * Key of the schema this one lives with (its docs page; declared right after it): set for a
    * hoisted inline schema or request shape, which lives with the outermost schema it came from (see `modelHomes`).
    */
   readonly home?: string;
+  /**
+   * Pointer of the operation whose API page documents this schema: set for a request body,
+   * response or parameter schema written inline in an operation, and for those living with it (see `operationHomes`).
+   */
+  readonly docOperation?: string;
   /** For an enum schema: the keys of its exported const object of values (`Status.Active`). */
   readonly enumMembers?: readonly EnumMember[];
 }

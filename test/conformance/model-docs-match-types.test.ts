@@ -2,14 +2,16 @@
  * For every client generated here (built-in specs and fixtures), each model's docs describe the
  * generated model type: an object's Properties table lists the interface's properties (wire name,
  * type text, optionality) in order; any other schema's Type is the type alias's text. A schema
- * living with another (`home`) is a section of that one's page and is declared in its file.
+ * living with another (`home`) is a section of that one's page and is declared in its file; one
+ * written inline in an operation is a section of the operation's API page.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Node, Project } from 'ts-morph';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
+import { hasOwnPage } from '../../src/render/docs/links.js';
 import { CLIENT_SPECS } from '../helpers/client-specs.js';
-import { tableCells, unescapeMarkdown } from '../helpers/api-page.js';
+import { boldText, tableCells } from '../helpers/api-page.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const specs = CLIENT_SPECS;
@@ -20,9 +22,9 @@ beforeAll(async () => {
   for (const spec of specs) results.set(spec, await generate({ input: spec }));
 });
 
-/** `[**X**](X.md)` or `**X**` → X (markdown escapes and HTML entities decoded). */
+/** `[**X**](X.md)` or `**X**` → X (markdown escapes and HTML entities decoded); members of a union linked one by one → `A | B`. */
 function bold(cell: string): string {
-  return unescapeMarkdown(/^\[?\*\*(.*)\*\*\]?(?:\([^)]*\))?$/.exec(cell)?.[1] ?? cell);
+  return boldText(cell).text;
 }
 
 /**
@@ -61,10 +63,10 @@ describe.each(specs.map((spec) => [path.relative(root, spec), spec] as const))('
     for (const schema of result.model.schemas) {
       const where = schema.typeName;
       const source = project.createSourceFile(`/${path.basename(spec)}/${schema.fileName}`, result.files.get(schema.fileName)!, { overwrite: true });
-      const section = modelSection(result.files.get(schema.docFileName)!, schema.typeName, schema.home !== undefined);
+      const section = modelSection(result.files.get(schema.docFileName)!, schema.typeName, !hasOwnPage(schema));
       expect({ where, found: section !== undefined }).toEqual({ where, found: true });
       const page = section!;
-      const sub = schema.home === undefined ? '##' : '###';
+      const sub = hasOwnPage(schema) ? '##' : '###';
       const iface = source.getInterface(schema.typeName);
       if (iface !== undefined) {
         const start = page.indexOf(`${sub} Properties`);

@@ -65,8 +65,16 @@ export function tableCells(row: string): string[] {
   return cells;
 }
 
-/** `[**X**](X.md)` or `**X**` → X (unescaped). */
-function boldText(cell: string): { text: string; linked: boolean } {
+/**
+ * `[**X**](X.md)` or `**X**` → X (unescaped); a union with its members linked one by one,
+ * `[**A**](A.md) \\| **null**`, → `A | null`.
+ */
+export function boldText(cell: string): { text: string; linked: boolean } {
+  const parts = cell.split(' \\| ');
+  const members = parts.map((part) => /^\[\*\*(.*)\*\*\]\([^)]*\)$|^\*\*(.*)\*\*$/.exec(part));
+  if (parts.length > 1 && members.every((member) => member !== null) && parts.some((part) => part.startsWith('[**'))) {
+    return { text: members.map((member) => unescapeMarkdown(member![1] ?? member![2]!)).join(' | '), linked: true };
+  }
   const linked = /^\[\*\*.*\*\*\]\([^)]*\)$/.test(cell);
   const match = /^\[?\*\*(.*)\*\*\]?(?:\([^)]*\))?$/.exec(cell);
   return { text: unescapeMarkdown(match ? match[1]! : cell).trim(), linked };

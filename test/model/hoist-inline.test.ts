@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Project } from 'ts-morph';
 import { generate, type GenerateResult } from '../../src/pipeline.js';
+import { hasOwnPage } from '../../src/render/docs/links.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const input = path.join(here, '..', 'fixtures', 'specs', 'inline-schemas-3.1.yaml');
@@ -59,7 +60,7 @@ it('hoists exactly the inline schemas worth a name, each with a model file and a
   for (const schema of result.model.schemas) {
     expect(result.files.get(schema.fileName)).toMatch(new RegExp(`^export (interface|type) ${schema.typeName}\\b`, 'm'));
     const page = result.files.get(schema.docFileName);
-    if (schema.home === undefined) expect(page?.startsWith(`# ${schema.typeName}\n`)).toBe(true);
+    if (hasOwnPage(schema)) expect(page?.startsWith(`# ${schema.typeName}\n`)).toBe(true);
     else expect(page).toContain(`\n<a id="${schema.typeName.toLowerCase()}"></a>\n## ${schema.typeName}\n`);
   }
 });
@@ -71,13 +72,15 @@ it('documents a hoisted schema on the page of the outermost schema it came from,
     PetOwner2Address: 'docs/Pet.md', // nested twice: still Pet's
     PetStatus: 'docs/Pet.md',
     ShapeCircle: 'docs/Shape.md',
-    CreatePetRequest2: 'docs/CreatePetRequest2.md', // a body's own schema has its own page
-    CreatePetRequest2ToysItem: 'docs/CreatePetRequest2.md',
+    CreatePetRequest2: 'docs/PetsApi.md', // a body's own schema: a section of its operation's API page
+    CreatePetRequest2ToysItem: 'docs/PetsApi.md', // and what lives with it
+    ListPetsStatusItem: 'docs/PetsApi.md', // a parameter's
+    Direction: 'docs/Direction.md', // a shared parameter's has its own page
   });
   const pet = result.model.schemas.find((schema) => schema.typeName === 'Pet')!;
   expect(result.model.schemas.find((schema) => schema.typeName === 'PetOwner2Address')?.home).toBe(pet.name);
-  // One docs page per schema that has no home; every type in the one models module, each home followed by its schemas.
-  const ownPages = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.docFileName);
+  // One docs page per schema that has no home and is no operation's; every type in the one models module, each home followed by its schemas.
+  const ownPages = result.model.schemas.filter(hasOwnPage).map((schema) => schema.docFileName);
   expect([...result.files.keys()].filter((file) => file.startsWith('docs/') && !file.endsWith('Api.md')).sort()).toEqual(ownPages.sort());
   expect([...result.files.keys()].filter((file) => file.startsWith('models/'))).toEqual(['models/index.ts']);
   const declared = [...result.files.get('models/index.ts')!.matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]);
@@ -89,6 +92,22 @@ it('documents a hoisted schema on the page of the outermost schema it came from,
     expect({ file, specifiers }).toEqual({ file, specifiers: [...new Set(specifiers)] });
   }
   expect(result.files.get('index.ts')).not.toContain('PetOwner2');
+});
+
+it('documents the schemas written inline in an operation on the first API page that has the operation, after its operations', () => {
+  const byType = new Map(result.model.schemas.map((schema) => [schema.typeName, schema]));
+  // createPet is tagged pets and shapes: its body is documented once, on PetsApi's page, and ShapesApi's page links there.
+  expect(byType.get('CreatePetRequest2')?.docOperation).toBe('/paths/~1pets/post');
+  expect(byType.get('CreatePetRequest2ToysItem')?.docOperation).toBe('/paths/~1pets/post');
+  expect(byType.get('Pet')?.docOperation).toBeUndefined();
+  const petsPage = result.files.get('docs/PetsApi.md')!;
+  const shapesPage = result.files.get('docs/ShapesApi.md')!;
+  expect(petsPage.indexOf('\n# Types written inline\n')).toBeGreaterThan(petsPage.lastIndexOf('\n# **'));
+  expect(petsPage).toContain('\n<a id="createpetrequest2"></a>\n## CreatePetRequest2\n');
+  expect(shapesPage).not.toContain('## CreatePetRequest2\n');
+  expect(shapesPage).toContain('[**CreatePetRequest2**](PetsApi.md#createpetrequest2)');
+  expect(result.files.has('docs/CreatePetRequest2.md')).toBe(false);
+  expect(result.files.get('README.md')).not.toContain('[CreatePetRequest2]');
 });
 
 it.each([
@@ -141,8 +160,8 @@ it('hoists parameter enums: named after the method and parameter, or the shared 
   expect(origins['Direction']).toEqual({ kind: 'inline', root: { kind: 'component', section: 'parameters', name: 'Direction' }, steps: [] });
   expect(origins['ListPetsStatusItem']).toEqual({ kind: 'inline', root: { kind: 'parameter', operation: '/paths/~1pets/get', name: 'status', in: 'query' }, steps: [{ kind: 'items' }] });
   expect(result.model.schemas.filter((schema) => /XPriority/.test(schema.typeName))).toHaveLength(1);
-  expect(result.files.get('docs/GetPetView.md')).toContain('Defined inline: the query parameter *view* of [**getPet**](PetsApi.md#getpet)');
-  expect(result.files.get('docs/PetsApi.md')).toContain('[**GetPetView**](GetPetView.md)');
+  expect(result.files.get('docs/PetsApi.md')).toContain('## GetPetView\n\nDefined inline: the query parameter *view* of [**getPet**](PetsApi.md#getpet)');
+  expect(result.files.get('docs/PetsApi.md')).toContain('[**GetPetView**](PetsApi.md#getpetview)');
 });
 
 it('names union variants after their constant tag, else their position', () => {
@@ -153,7 +172,7 @@ it('names union variants after their constant tag, else their position', () => {
 it('leaves component names alone: hoisted names take suffixes, compared case-insensitively', () => {
   const names = result.model.schemas.map((schema) => schema.typeName);
   expect(names).toEqual(expect.arrayContaining(['CreatePetRequest', 'Petowner', 'CreatePetRequest2', 'PetOwner2']));
-  const pages = result.model.schemas.filter((schema) => schema.home === undefined).map((schema) => schema.docFileName.toLowerCase());
+  const pages = result.model.schemas.filter(hasOwnPage).map((schema) => schema.docFileName.toLowerCase());
   expect(new Set(pages).size).toBe(pages.length);
 });
 
@@ -163,22 +182,24 @@ it('documents property descriptions and enum values of hoisted schemas', () => {
   expect(pet).toContain('export const PetStatus = {\n  Available: \'available\',');
   expect(result.files.get('docs/Pet.md')).toContain('Defined inline: property *owner* of [**Pet**](Pet.md) (at /components/schemas/Pet/properties/owner in the spec).');
   expect(result.files.get('docs/Pet.md')).toContain('Defined inline: property *address* of [**PetOwner2**](Pet.md#petowner2)');
-  expect(result.files.get('docs/CreatePetRequest2.md')).toContain('Defined inline: the request body (application/json) of [**createPet**](PetsApi.md#createpet)');
+  expect(result.files.get('docs/PetsApi.md')).toContain('Defined inline: the request body (application/json) of [**createPet**](PetsApi.md#createpet)');
 });
 
 it('keeps the IR plain data, hoisted schemas included', () => {
   expect(JSON.parse(JSON.stringify(result.model))).toEqual(result.model);
 });
 
-it('the README lists every model with a page of its own; every section is linked from the docs', async () => {
+it('the README lists every model with a page of its own; every section of a model page is linked from the docs', async () => {
   const readWrite = await generate({ input: path.join(here, '..', 'fixtures', 'specs', 'read-write-3.0.yaml') });
   for (const { files, model } of [result, readWrite]) {
     const readme = files.get('README.md')!;
     const pages = [...files].filter(([file]) => file.startsWith('docs/')).map(([, text]) => text).join('\n');
     for (const schema of model.schemas) {
       const page = schema.docFileName.slice('docs/'.length);
-      if (schema.home === undefined) expect({ schema: schema.typeName, listed: readme.includes(`](docs/${page})`) }).toEqual({ schema: schema.typeName, listed: true });
-      else expect({ schema: schema.typeName, linked: pages.includes(`](${page}#${schema.typeName.toLowerCase()})`) }).toEqual({ schema: schema.typeName, linked: true });
+      if (hasOwnPage(schema)) expect({ schema: schema.typeName, listed: readme.includes(`](docs/${page})`) }).toEqual({ schema: schema.typeName, listed: true });
+      else if (schema.home !== undefined) expect({ schema: schema.typeName, linked: pages.includes(`](${page}#${schema.typeName.toLowerCase()})`) }).toEqual({ schema: schema.typeName, linked: true });
+      // An operation's own schema is a section of its API page (which the README lists), most of them linked from the operation's signature and tables.
+      else expect({ schema: schema.typeName, section: files.get(schema.docFileName)?.includes(`\n<a id="${schema.typeName.toLowerCase()}"></a>\n## ${schema.typeName}\n`) }).toEqual({ schema: schema.typeName, section: true });
     }
   }
 });

@@ -9,7 +9,7 @@ import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, se
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
 import { describeInlineOrigin } from './inline-origin.js';
-import { anchorOf, modelHref, modelLink } from './links.js';
+import { anchorOf, hasOwnPage, modelHref, modelLink } from './links.js';
 
 type Helper = HandlebarsApi.HelperDelegate;
 
@@ -24,10 +24,31 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   const schemasByName = schemaByKey(model);
   const apiOf = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation, api] as const)));
   const typeLink = (schema: ir.Schema, typeText?: string): string => {
-    const text = markdownInline(typeText ?? types.type(schema));
+    const shown = typeText ?? types.type(schema);
     const target = onlyReference(schema);
     const named = target !== undefined ? schemasByName.get(target) : undefined;
-    return named ? `[**${text}**](${modelHref(named)})` : `**${text}**`;
+    if (named) return `[**${markdownInline(shown)}**](${modelHref(named)})`;
+    if (schema.kind === 'union') return linkEach(schema.variants, shown) ?? `**${markdownInline(shown)}**`;
+    return `**${markdownInline(shown)}**`;
+  };
+  /**
+   * `A | B` with each member linked (`[**A**](…) \| [**B**](…)`), when the members' own type texts
+   * make up `shown` exactly and one of them is a model; undefined otherwise. So a union of body or response models links every
+   * one of them, while a type the links would misquote stays one bold text.
+   */
+  const linkEach = (members: readonly ir.Schema[], shown: string): string | undefined => {
+    const texts = [...new Set(members.map((member) => types.type(member)))];
+    if (texts.length < 2 || texts.join(' | ') !== shown) return undefined;
+    let linked = false;
+    const links = texts.map((text) => {
+      const member = members.find((candidate) => types.type(candidate) === text)!;
+      const target = onlyReference(member);
+      const named = target !== undefined ? schemasByName.get(target) : undefined;
+      if (named === undefined) return `**${markdownInline(text)}**`;
+      linked = true;
+      return `[**${markdownInline(text)}**](${modelHref(named)})`;
+    });
+    return linked ? links.join(' \\| ') : undefined;
   };
   const helpers: Record<string, Helper> = {
     /** Markdown prose from the spec: formatting kept, HTML neutralised. */
@@ -50,8 +71,10 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       const named = schemasByName.get(String(name));
       return safe(named ? modelLink(named) : '');
     },
-    /** Where a named schema is documented, relative to the docs folder: `Pet.md`, or `Pet.md#petowner` for a section of another model's page. */
+    /** Where a named schema is documented, relative to the docs folder: `Pet.md`, or `Pet.md#petowner` for a section of another model's page (`PetsApi.md#createpetrequest`: of an API page). */
     modelHref: (schema: NamedSchema) => modelHref(schema),
+    /** Whether a named schema has a page of its own (the README lists those). */
+    hasOwnPage: (schema: NamedSchema) => hasOwnPage(schema),
     /** The TypeScript type of a schema, linked to its model page when it is a named schema. */
     typeLink: (schema: ir.Schema) => safe(typeLink(schema)),
     /** The method's TypeScript signature (with body overloads: the first). */
@@ -62,10 +85,11 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     returnType: (operation: NamedOperation) => {
       const result = resultType(types, operation);
       if (result === 'void') return 'void (empty response body)';
-      const first = successShape(operation).schemas[0];
-      // Linked only when the result is that one schema (several 2xx schemas make a union).
-      const single = first !== undefined && types.type(first) === result;
-      return safe(single ? typeLink(first) : `**${markdownInline(result)}**`);
+      const schemas = successShape(operation).schemas;
+      const first = schemas[0];
+      // The one schema, linked; several 2xx schemas make a union: each member linked.
+      if (first !== undefined && types.type(first) === result) return safe(typeLink(first));
+      return safe(linkEach(schemas, result) ?? `**${markdownInline(result)}**`);
     },
     /** The request body's preferred schema (binary media without a schema: `binary`, i.e. `Blob`, as the client types it). */
     bodySchema: (operation: NamedOperation): ir.Schema => {

@@ -6,13 +6,19 @@ export function anchorOf(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
 }
 
+/** Whether a named schema has a docs page of its own (else it is a section of its home's page or of its operation's API page). */
+export function hasOwnPage(schema: NamedSchema): boolean {
+  return schema.home === undefined && schema.docOperation === undefined;
+}
+
 /**
  * Where a named schema is documented, relative to the docs folder: `Pet.md`, or `Pet.md#petowner`
- * for a schema that is a section of its home's page. The one way every page and the README link a model.
+ * for a schema that is a section of its home's page (`PetsApi.md#createpetrequest`: of its
+ * operation's API page). The one way every page and the README link a model.
  */
 export function modelHref(schema: NamedSchema): string {
   const page = schema.docFileName.slice(schema.docFileName.lastIndexOf('/') + 1);
-  return schema.home === undefined ? page : `${page}#${anchorOf(schema.typeName)}`;
+  return hasOwnPage(schema) ? page : `${page}#${anchorOf(schema.typeName)}`;
 }
 
 /** `[**Pet**](Pet.md)`: the link to a named schema's docs from a page in the docs folder, its type name escaped like any inline text. */

@@ -22,7 +22,10 @@ export interface RenderedDocs {
   readonly unknownOverrides: readonly string[];
 }
 
-/** Renders the API pages, model pages (each with the schemas living with its model), README and banner from the named IR. */
+/**
+ * Renders the API pages (each with the schemas written inline in its operations), the model pages
+ * (each with the schemas living with its model), README and banner from the named IR.
+ */
 export function renderDocs(model: NamedModel, options: RenderDocsOptions): RenderedDocs {
   const types = new TypeWriter(model);
   const engine = createDocsEngine(docsHelpers(model, types, new ExampleWriter(model, types)), options.templatesDir);
@@ -32,8 +35,14 @@ export function renderDocs(model: NamedModel, options: RenderDocsOptions): Rende
     files.set(path, text);
     options.onFile?.(path, text);
   };
-  for (const api of model.apis) emit(api.docFileName, finish(engine.render('api.md.hbs', { model, api, generator })));
-  for (const [page, [schema, ...inlineSchemas]] of groupByFile(model.schemas, 'docFileName')) {
+  const pages = groupByFile(model.schemas, 'docFileName');
+  for (const api of model.apis) {
+    // The schemas written inline in its operations (request bodies, responses, parameters) are sections of the API page.
+    const inlineSchemas = pages.get(api.docFileName) ?? [];
+    pages.delete(api.docFileName);
+    emit(api.docFileName, finish(engine.render('api.md.hbs', { model, api, inlineSchemas, generator })));
+  }
+  for (const [page, [schema, ...inlineSchemas]] of pages) {
     emit(page, finish(engine.render('model.md.hbs', { model, schema, inlineSchemas, generator })));
   }
   emit('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
