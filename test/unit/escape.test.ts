@@ -60,3 +60,28 @@ test('markdownInline returns plain text unchanged only where the full escaping w
   expect(markdownInline('Pet[] | null')).toBe('Pet\\[\\] \\| null');
   expect(markdownInline(' padded ')).toBe('padded');
 });
+
+test('markdown skips only passes that would change nothing', () => {
+  // Every pass, unconditionally: what markdown returned before its passes were guarded.
+  const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const everyPass = (text: string) =>
+    text
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/[&<>"]/g, (char) => entities[char]!)
+      .replace(INVISIBLE, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'))
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/^(\s*)(`{3,}|~{3,})/gm, (_, space: string, fence: string) => space + '\\' + fence.split('').join('\\'))
+      .replace(/\]\(\s*(javascript|data|vbscript):/gi, '](#$1-blocked:')
+      .replace(/^(\s{0,3}\[[^\]\n]*\]:\s*)(javascript|data|vbscript):/gim, '$1#$2-blocked:')
+      .trim();
+  const pieces = ['a', ' ', '\n', '\r', '\t', '`', '~', '```', '~~~', '[x]', ']', '](', ']:', '(', ':', 'javascript:', 'DATA:', '&', '<', '"', '\u200b', '\u2028', '\u0001', '\u007f', '\u00e9'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+      const text = parts.join('');
+      expect(markdown(text)).toBe(everyPass(text));
+    }),
+    { numRuns: 3000 },
+  );
+  for (const text of ['x\n ``\u0001`js', '~~~\n', '[a](javascript:x)', '[a]:data:x', ' [a]: vbscript:x', 'caf\u00e9 \u200b']) expect(markdown(text)).toBe(everyPass(text));
+});
