@@ -125,17 +125,11 @@ export function hasStatus<E extends ApiError, S extends number>(error: E, status
 /** Thrown when no response arrived (connection refused or reset, DNS, TLS, unsafe redirect); `cause` is the underlying error. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
-  constructor(request: string, cause: unknown) {
-    super(`${request} failed: ${cause}`, { cause });
-  }
 }
 
-/** Thrown when an attempt exceeded `timeoutMs`. A caller's own abort rejects with the signal's reason (an AbortError) instead. */
+/** Thrown when an attempt exceeded `timeoutMs`; `cause` is the abort. A caller's own abort rejects with the signal's reason (an AbortError) instead. */
 export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
-  constructor(request: string, timeoutMs: number, cause: unknown) {
-    super(`${request} timed out after ${timeoutMs} ms`, { cause });
-  }
 }
 
 /** A security scheme as the generated code describes it to the runtime; `id` is its name in the spec. */
@@ -193,15 +187,15 @@ export class BaseApi {
     const config = this.configuration;
     const { method } = spec;
     const { signal } = options;
-    // An absolute base URL is checked and trimmed once; a relative one (`/v2`) resolves against the page (browsers) per call.
+    // The base URL is resolved (a relative one, `/v2`, against the page in browsers) and trimmed once per API instance.
     let base = this.#base;
     if (!base) {
       base = config.basePath ?? this.defaultBasePath;
-      const absolute = /^[a-z][\w+.-]*:/i.test(base);
-      const page = (globalThis as { location?: { href: string } }).location?.href;
-      if (!absolute && !page) throw new TypeError(`basePath "${base}" is not absolute`);
-      base = (absolute ? base : new URL(base, page).href).replace(/\/+$/, '');
-      if (absolute) this.#base = base;
+      try {
+        base = this.#base = new URL(base, (globalThis as { location?: { href: string } }).location?.href).href.replace(/\/+$/, '');
+      } catch {
+        throw new TypeError(`basePath "${base}" is not absolute`);
+      }
     }
     // The URL is built as a string: parsing a URL object per call cost more than the rest of the runtime.
     const path = base + expandPath(spec.path, spec.pathParams);
@@ -210,7 +204,7 @@ export class BaseApi {
     const query: string[] = [];
     if (spec.query) {
       for (const { name, value, style = 'form', explode = true } of spec.query) {
-        const text = value == null ? '' : serialize(name, value, style, explode, true);
+        const text = serialize(name, value, style, explode, true);
         if (text) query.push(text); // an exploded empty array or object adds nothing
       }
     }
@@ -224,26 +218,30 @@ export class BaseApi {
     if (cookies.length) setHeader(headers, 'Cookie', cookies.join('; '));
     if (spec.accept) setHeader(headers, 'Accept', spec.accept);
     const init: RequestInit = { method, headers };
+    if (config.credentials) init.credentials = config.credentials;
     if (spec.body !== undefined) init.body = encodeBody(spec.body, spec.contentType ?? 'application/json', headers);
     setHeaders(headers, options.headers);
-    if (config.credentials) init.credentials = config.credentials;
 
     const url = query.length ? `${path}?${query.join('&')}` : path;
     const retries = options.retries ?? (IDEMPOTENT.includes(method) ? config.retries : 0);
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const middleware = config.middleware.length ? config.middleware : undefined;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, delay = 0; ; attempt++) {
+      signal?.throwIfAborted();
       // An AbortController only when there is something to abort: it costs fetch time.
       const controller = signal || timeoutMs !== undefined ? new AbortController() : undefined;
       const abort = controller && (() => controller.abort(signal?.reason));
       signal?.addEventListener('abort', abort!);
-      if (signal?.aborted) abort!();
-      const timer = timeoutMs === undefined ? undefined : setTimeout(abort!, timeoutMs);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       // The caller's abort rejects with the signal's reason; otherwise our controller aborted because the time was up.
-      const failure = (cause: unknown) => (signal?.aborted ? signal.reason : controller?.signal.aborted ? new TimeoutError(label, timeoutMs!, cause) : new NetworkError(label, cause));
+      const failure = (cause: unknown) =>
+        signal?.aborted ? signal.reason : controller?.signal.aborted ? new TimeoutError(`${label} timed out after ${timeoutMs} ms`, { cause }) : new NetworkError(`${label} failed: ${cause}`, { cause });
       let params: FetchParams = { url, init: controller ? { ...init, signal: controller.signal } : init };
-      let delay: number;
       try {
+        // The backoff before a retry; the caller's abort ends it at once, rejecting with the signal's reason. (The listener
+        // dies with this attempt's controller; a later timeout abort only rejects a settled promise, which does nothing.)
+        if (attempt) await new Promise((resolve, reject) => ((timer = setTimeout(resolve, delay)), controller?.signal.addEventListener('abort', () => reject(signal?.reason))));
+        if (timeoutMs !== undefined) timer = setTimeout(abort!, timeoutMs);
         if (middleware) for (const m of middleware) params = (await m.pre?.(params)) ?? params;
         let response: Response | undefined;
         try {
@@ -260,13 +258,13 @@ export class BaseApi {
         const kind = ok ? spec.responseKind : 'json';
         let data: unknown;
         try {
-          if (kind === 'void' || status === 204) await response.body?.cancel();
-          else if (kind === 'blob') data = await response.blob();
-          else data = (await response.text()) || undefined;
+          data = (await (kind === 'void' || status === 204 ? response.body?.cancel() : kind === 'blob' ? response.blob() : response.text())) || undefined;
         } catch (cause) {
           throw failure(cause);
         }
-        if (data && kind === 'json' && isJson(response.headers.get('Content-Type') ?? 'application/json')) {
+        // A JSON object or array is parsed without looking at the Content-Type (the first read of a fetched response's
+        // headers cost more than the rest of the runtime, bench/RESULTS-client.md); other text only when labelled JSON.
+        if (data && kind === 'json' && (/^[{[]/.test(data as string) || isJson(response.headers.get('Content-Type') ?? 'application/json'))) {
           try {
             data = JSON.parse(data as string);
           } catch {} // not JSON after all: the text stays
@@ -276,16 +274,15 @@ export class BaseApi {
       } catch (error) {
         const failed = error instanceof ApiError && error;
         // Retry-After (seconds or an HTTP date; a past date: now) wins over the backoff: base × 2^attempt, 50–100% of it.
-        const retryAfter = (failed && failed.headers.get('Retry-After')) || '';
-        const until = /^\d+$/.test(retryAfter) ? +retryAfter * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
+        const retryAfter = failed && failed.headers.get('Retry-After');
+        const until = !retryAfter ? -1 : +retryAfter >= 0 ? +retryAfter * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
         delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
-        const retryable = failed ? [408, 429, 502, 503, 504].includes(failed.status) : error instanceof NetworkError || error instanceof TimeoutError;
+        const retryable = failed ? /^(408|429|50[234])$/.test(`${failed.status}`) : error instanceof NetworkError || error instanceof TimeoutError;
         if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort!);
       }
-      await sleep(delay, signal);
     }
   }
 }
@@ -315,7 +312,7 @@ async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestIni
     const { status } = response;
     const location = response.headers.get('Location');
     if (response.type === 'opaqueredirect') throw new TypeError('unsafe redirect');
-    if (!location || ![301, 302, 303, 307, 308].includes(status)) return response;
+    if (!location || !/^30[12378]$/.test(`${status}`)) return response;
     if (hops === 20) throw new TypeError('too many redirects');
     await response.body?.cancel();
     url = new URL(location, url).href;
@@ -330,22 +327,13 @@ async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestIni
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const abort = () => (clearTimeout(timer), reject(signal!.reason));
-    const timer = setTimeout(() => (signal?.removeEventListener('abort', abort), resolve()), ms);
-    if (signal?.aborted) abort();
-    signal?.addEventListener('abort', abort);
-  });
-}
-
 /** Substitutes path parameters percent-encoded; a value can never add a segment or be a `.`/`..` segment. */
 function expandPath(template: string, params: StyledParameter[] = []): string {
   // Index access, not `for…of` or destructuring: those allocated an iterator per call.
   for (let i = 0; i < params.length; i++) {
     const param = params[i]!;
     const name = param[0];
-    const text = param[1] == null ? '' : serialize(name, param[1], param[2], param[3], true);
+    const text = serialize(name, param[1], param[2], param[3], true);
     // URL parsing would resolve `.`/`..` away.
     if (text === '.' || text === '..') throw new TypeError(`Path parameter "${name}" is a dot segment`);
     const key = `{${name}}`;
@@ -364,12 +352,13 @@ function textOf(item: unknown, encode?: boolean): string {
 }
 
 /**
- * One parameter value in its OpenAPI style, names and values percent-encoded when `encode`:
+ * One parameter value in its OpenAPI style (null and undefined: empty), names and values percent-encoded when `encode`:
  * path and header styles `simple` (`a,b`), `label` (`.a.b`), `matrix` (`;id=a;id=b`); the query
  * styles give `name=value` items joined by `&` (deepObject: `name[key]=value`). Unexploded arrays
  * and objects are one value, their items (objects: keys and values) joined by the style's delimiter.
  */
 function serialize(name: string, value: unknown, style = 'simple', explode?: boolean, encode?: boolean): string {
+  if (value == null) return '';
   if (style === 'simple' && typeof value !== 'object') return textOf(value, encode); // the common case, fast
   const array = Array.isArray(value);
   const object = !array && typeof value === 'object';
@@ -378,7 +367,7 @@ function serialize(name: string, value: unknown, style = 'simple', explode?: boo
     array
       ? value.map((item) => [name, item])
       : object
-        ? Object.entries(value!).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item])
+        ? Object.entries(value).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item])
         : [[name, value]]
   ).map(([key, item]) => [textOf(key, encode), textOf(item, encode)]);
   // Pre-encoded: only query parameters have these styles, and a raw tab would be stripped from the URL.
@@ -400,20 +389,22 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
   const secret: string[] = [];
   for (const scheme of alternatives.find((schemes) => schemes.length && schemes.every((scheme) => credential(scheme) !== undefined)) ?? []) {
     const value = await resolve(credential(scheme), scheme.id);
-    if (scheme.type !== 'apiKey') {
-      // Basic: UTF-8 `user:password` in base64 (btoa alone takes Latin-1 only).
-      const token = scheme.type === 'basic' ? `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${value}:${await resolve(config.password, scheme.id)}`)))}` : `Bearer ${value}`;
-      secret.push('Authorization'), setHeader(headers, 'Authorization', token);
-    } else if (scheme.in === 'query') dropNamed(query, encodeURIComponent(scheme.name)), query.push(serialize(scheme.name, value, 'form', true, true));
-    else if (scheme.in === 'header') secret.push(scheme.name), setHeader(headers, scheme.name, value);
-    else secret.push('Cookie'), dropNamed(cookies, scheme.name), cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
+    // Basic: UTF-8 `user:password` in base64 (btoa alone takes Latin-1 only).
+    const [at, name, text] =
+      scheme.type === 'apiKey'
+        ? [scheme.in, scheme.name, value]
+        : ['header', 'Authorization', scheme.type === 'basic' ? `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${value}:${await resolve(config.password, scheme.id)}`)))}` : `Bearer ${value}`];
+    if (at === 'header') {
+      secret.push(name);
+      setHeader(headers, name, text);
+    } else {
+      // The credential replaces an operation parameter of the same name (`name=…` items), as a header credential does.
+      const [items, key] = at === 'query' ? [query, encodeURIComponent(name)] : [cookies, name, secret.push('Cookie')];
+      for (let index = items.length; index--; ) if (items[index]!.startsWith(`${key}=`)) items.splice(index, 1);
+      items.push(`${key}=${encodeURIComponent(text)}`);
+    }
   }
   return secret;
-}
-
-/** The credential replaces an operation parameter of the same name (`name=…` items), as a header credential does. */
-function dropNamed(items: string[], name: string): void {
-  for (let index = items.length - 1; index >= 0; index--) if (items[index]!.startsWith(`${name}=`)) items.splice(index, 1);
 }
 
 function encodeBody(body: unknown, contentType: string, headers: Record<string, string>): BodyInit {
@@ -423,12 +414,13 @@ function encodeBody(body: unknown, contentType: string, headers: Record<string, 
     const form = multipart ? new FormData() : new URLSearchParams();
     // A field per array item; objects as JSON; null and undefined skipped. (URLSearchParams turns a Blob into text.)
     for (const [name, value] of Object.entries(body as object)) {
-      for (const item of value == null ? [] : [value].flat()) (form as FormData).append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
+      for (const item of [value ?? []].flat()) (form as FormData).append(name, item instanceof Blob ? item : typeof item === 'object' ? JSON.stringify(item) : String(item));
     }
     return form;
   }
   if (isJson(contentType)) return JSON.stringify(body);
-  return body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) ? (body as BodyInit) : String(body);
+  // Blob, ArrayBuffer, typed arrays, streams and the like go to fetch as they are; numbers and booleans as text.
+  return typeof body === 'object' ? (body as BodyInit) : String(body);
 }
 
 function isJson(contentType: string): boolean {
