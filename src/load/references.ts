@@ -140,9 +140,15 @@ export class ReferencedDocuments {
   }
 }
 
-/** Every `$ref` string in a document with the JSON pointer of the object holding it. */
+/**
+ * Every distinct `$ref` string in a document, in document order, with the JSON pointer of the
+ * first object holding it: a reference resolves the same way wherever it is written, so checking
+ * its first use is checking them all, and a failure is reported where it was met first (big specs
+ * repeat each `$ref` a dozen times; building a pointer for each use cost more than the checks).
+ */
 function findReferences(document: unknown): [string, string][] {
   const found: [string, string][] = [];
+  const seen = new Set<string>();
   // Tokens of the current path; a pointer string is built only where a `$ref` is found.
   const path: (string | number)[] = [];
   const visit = (node: unknown): void => {
@@ -156,7 +162,11 @@ function findReferences(document: unknown): [string, string][] {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (Object.prototype.hasOwnProperty.call(record, '$ref') && typeof record['$ref'] === 'string') found.push([pointerJoin('', ...path, '$ref'), record['$ref']]);
+    const ref = record['$ref'];
+    if (typeof ref === 'string' && !seen.has(ref) && Object.prototype.hasOwnProperty.call(record, '$ref')) {
+      seen.add(ref);
+      found.push([pointerJoin('', ...path, '$ref'), ref]);
+    }
     for (const key of Object.keys(record)) {
       if (key === '$ref') continue;
       path.push(key);

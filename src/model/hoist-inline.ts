@@ -41,8 +41,11 @@ function isHoistable(schema: ir.Schema): boolean {
 class Hoister {
   /** Hoisted schemas in the order found; a parent comes before what it contains. */
   readonly hoisted: ir.NamedSchema[] = [];
-  /** Body and parameter schemas already visited, by their spec pointer (a shared component): shape and result. */
-  readonly #visited = new Map<string, { readonly shape: string; readonly schema: ir.Schema }>();
+  /**
+   * Body and parameter schemas already visited, by their spec pointer (a shared component): the
+   * schema read there, its shape (JSON text, made when first compared) and the result.
+   */
+  readonly #visited = new Map<string, { readonly source: ir.Schema; shape?: string; readonly schema: ir.Schema }>();
   readonly #keys: Set<string>;
 
   constructor(componentNames: readonly string[]) {
@@ -70,17 +73,29 @@ class Hoister {
     return { ...operation, parameters, ...(requestBody ? { requestBody } : {}), responses };
   }
 
-  /** A body or parameter schema, hoisted once per place it is written (`pointer`), however many operations share it. */
-  #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot, shape = JSON.stringify(schema)): ir.Schema {
+  /**
+   * A body or parameter schema, hoisted once per place it is written (`pointer`), however many
+   * operations share it. Shapes are compared (as JSON text) only when a pointer comes back: most
+   * bodies and responses are written in one operation, and stringifying each was wasted work.
+   */
+  #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot, shape?: string): ir.Schema {
     const visited = this.#visited.get(pointer);
-    if (visited?.shape === shape) return visited.schema;
+    if (visited !== undefined) {
+      visited.shape ??= JSON.stringify(visited.source);
+      if (visited.source === schema || visited.shape === (shape ?? JSON.stringify(schema))) return visited.schema;
+    }
     const result = this.inner(schema, root, undefined, pointer);
-    if (!visited) this.#visited.set(pointer, { shape, schema: result });
+    if (!visited) this.#visited.set(pointer, { source: schema, ...(shape !== undefined ? { shape } : {}), schema: result });
     return result;
   }
 
   /** The media types of one body: equal schemas (the same shape under JSON and XML) share one hoisted schema. */
   #contents(contents: readonly ir.MediaContent[], rootOf: (content: ir.MediaContent, preferred: boolean) => ir.InlineRoot): ir.MediaContent[] {
+    if (contents.length === 1) {
+      const content = contents[0]!;
+      const schema = this.#shared(content.schema, content.pointer, rootOf(content, true));
+      return [schema === content.schema ? content : { ...content, schema }];
+    }
     const seen = new Map<string, ir.Schema>();
     return contents.map((content, index) => {
       const shape = JSON.stringify(content.schema);

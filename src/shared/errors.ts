@@ -43,12 +43,20 @@ export interface Diagnostic {
  * percent-encoding.
  */
 export function decodePointerToken(token: string): string {
-  return unescapeToken(decodeURIComponent(token));
+  return unescapeToken(token.includes('%') ? decodeURIComponent(token) : token);
 }
 
-/** Appends RFC 6901 tokens to a JSON pointer. */
+/**
+ * Appends RFC 6901 tokens to a JSON pointer. (The model stage builds one for every schema it
+ * reads, so tokens without `~` or `/` skip the replacing.)
+ */
 export function pointerJoin(pointer: string, ...tokens: (string | number)[]): string {
-  return pointer + tokens.map((token) => '/' + String(token).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let joined = pointer;
+  for (const token of tokens) {
+    const text = String(token);
+    joined += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return joined;
 }
 
 /** A JSON pointer's tokens as the keys they name (`/a~1b/c` → `a/b`, `c`): `pointerJoin` undone. */
@@ -57,7 +65,7 @@ export function pointerTokens(pointer: string): string[] {
 }
 
 function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
 }
 
 /** Segments a printed pointer keeps at its start and its end. */

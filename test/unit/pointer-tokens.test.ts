@@ -17,5 +17,8 @@ describe('pointerTokens', () => {
   it('leaves percent signs alone, unlike a $ref fragment token', () => {
     expect(pointerTokens('/a%20b')).toEqual(['a%20b']);
     expect(decodePointerToken('a%20b~1c')).toBe('a b/c');
+    expect(decodePointerToken('plain_key')).toBe('plain_key');
+    expect(decodePointerToken('%7E0')).toBe('~'); // decoded first, then unescaped
+    expect(() => decodePointerToken('bad%zz')).toThrow(URIError);
   });
 });
