@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeInline, jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
+import { escapeInline, escapeJsdoc, jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
 
 describe('stringLiteral', () => {
   it.each([
@@ -84,4 +84,18 @@ test('markdown skips only passes that would change nothing', () => {
     { numRuns: 3000 },
   );
   for (const text of ['x\n ``\u0001`js', '~~~\n', '[a](javascript:x)', '[a]:data:x', ' [a]: vbscript:x', 'caf\u00e9 \u200b']) expect(markdown(text)).toBe(everyPass(text));
+});
+
+test('jsdoc only trims plain one-line text, exactly as its full escaping would', () => {
+  const alphabet = [...' AZaz09.,:;\'()/+=?!@$%^{}-|*_`[]#~\\&<>"\n\r\t\u2028\u200b\u00e9\u0085\u007f'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+      const text = chars.join('');
+      expect(jsdoc(text)).toBe(escapeJsdoc(text));
+    }),
+    { numRuns: 3000 },
+  );
+  expect(jsdoc(' a */ b ')).toBe('a *\\/ b');
+  expect(jsdoc('x /* y')).toBe('x /\\* y');
+  expect(jsdoc('mail@host')).toBe('mail\\@host');
 });
