@@ -5,7 +5,7 @@ import { markdown, markdownInline } from '../../shared/escape.js';
 import { defaultServerUrl } from '../servers.js';
 import { inheritanceOf } from '../inheritance.js';
 import { resultType, successShape, tagValues, type TypeWriter } from '../type-text.js';
-import { acceptHeader, bodyOverloads, methodParameters, selectableBodySchema, selectableContents } from '../call-shape.js';
+import { acceptHeader, bodyOverloads, methodParameters, objectParameters, pathParameters, selectableBodySchema, selectableContents } from '../call-shape.js';
 import type { ExampleWriter } from './example.js';
 import { Handlebars } from './handlebars.js';
 import { describeInlineOrigin } from './inline-origin.js';
@@ -47,6 +47,8 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
    * one of them, while a type the links would misquote stays one bold text.
    */
   const linkEach = (members: readonly ir.Schema[], shown: string): string | undefined => {
+    // Nothing to link unless a member is about a model (most unions are `string | null`).
+    if (!members.some((member) => isAboutModel(member))) return undefined;
     const texts = [...new Set(members.map((member) => types.type(member)))];
     if (texts.length < 2 || texts.join(' | ') !== shown) return undefined;
     let linked = false;
@@ -60,6 +62,24 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     });
     return linked ? links.join(' \\| ') : undefined;
   };
+  const isAboutModel = (schema: ir.Schema): boolean => {
+    const target = onlyReference(schema);
+    return target !== undefined && schemasByName.has(target);
+  };
+  // Templates ask twice in a row (`{{#if (members x)}}` then `{{#each (members x)}}`): the second time is free.
+  const members = lastCallCached((schema: ir.Schema) => {
+    const list = schema.kind === 'union' ? schema.variants : schema.kind === 'intersection' ? schema.members : [];
+    const discriminator = schema.kind === 'union' ? schema.discriminator : undefined;
+    return list.map((member) => {
+      const values = tagValues(member, discriminator);
+      const link = safe(typeLink(member));
+      return values.length === 0 ? { link } : { link, tag: safe(`${markdownInline(discriminator!.propertyName)}: ${values.map((value) => markdownInline(JSON.stringify(value))).join(' or ')}`) };
+    });
+  });
+  const parentLinks = lastCallCached((schema: NamedSchema) => {
+    const parents = inheritance.interfaceOf(schema.name)?.parents ?? [];
+    return parents.length === 0 ? '' : safe(parents.map((parent) => typeLink({ kind: 'ref', name: parent })).join(', '));
+  });
   const helpers: Record<string, Helper> = {
     /** Markdown prose from the spec: formatting kept, HTML neutralised. */
     md: (text: unknown) => safe(prose(String(text ?? ''))),
@@ -101,6 +121,10 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       if (first !== undefined && types.type(first) === result) return safe(typeLink(first));
       return safe(linkEach(schemas, result) ?? `**${inline(result)}**`);
     },
+    /** The path parameters, in order: the method's leading arguments. */
+    pathParameters: (operation: NamedOperation) => pathParameters(operation),
+    /** The query, header and cookie parameters, in order: the properties of the method's params object. */
+    objectParameters: (operation: NamedOperation) => objectParameters(operation),
     /** The request body's preferred schema (binary media without a schema: `binary`, i.e. `Blob`, as the client types it). */
     bodySchema: (operation: NamedOperation): ir.Schema => {
       return operation.requestBody === undefined || operation.requestBody.contents.length === 0 ? { kind: 'unknown' } : selectableBodySchema(operation.requestBody);
@@ -131,25 +155,14 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     /** Whether a named schema renders as an interface: an object, or an `allOf` written `interface X extends A, B`. */
     isInterface: (schema: NamedSchema) => inheritance.interfaceOf(schema.name) !== undefined,
     /** The interfaces a named schema extends, linked (`[A](A.md), [B](B.md)`); empty when it extends none. */
-    parentLinks: (schema: NamedSchema) => {
-      const parents = inheritance.interfaceOf(schema.name)?.parents ?? [];
-      return parents.length === 0 ? '' : safe(parents.map((parent) => typeLink({ kind: 'ref', name: parent })).join(', '));
-    },
+    parentLinks: (schema: NamedSchema) => parentLinks(schema),
     /** The properties a named interface declares itself (inherited ones are on its parents' pages). */
     ownProperties: (schema: NamedSchema): readonly ir.Property[] => inheritance.interfaceOf(schema.name)?.own?.properties ?? [],
     /**
      * The members of a union (`oneOf`/`anyOf`) or intersection (`allOf`), each linked to its model page;
      * a discriminated variant with its tag value(s): `[{ link, tag? }]`. Empty for other schemas.
      */
-    members: (schema: ir.Schema) => {
-      const list = schema.kind === 'union' ? schema.variants : schema.kind === 'intersection' ? schema.members : [];
-      const discriminator = schema.kind === 'union' ? schema.discriminator : undefined;
-      return list.map((member) => {
-        const values = tagValues(member, discriminator);
-        const link = safe(typeLink(member));
-        return values.length === 0 ? { link } : { link, tag: safe(`${markdownInline(discriminator!.propertyName)}: ${values.map((value) => markdownInline(JSON.stringify(value))).join(' or ')}`) };
-      });
-    },
+    members: (schema: ir.Schema) => members(schema),
     /** A compiling TypeScript example calling the operation. */
     example: (operation: NamedOperation) => safe(examples.operation(apiOf.get(operation)!, operation)),
     /** The README's getting-started program. */
@@ -165,6 +178,15 @@ function memoized(escape: (text: string) => string): (text: string) => string {
     let escaped = done.get(text);
     if (escaped === undefined) done.set(text, (escaped = escape(text)));
     return escaped;
+  };
+}
+
+/** `compute` remembering its last argument and result (the result is shared: templates only read it). */
+function lastCallCached<A, R>(compute: (argument: A) => R): (argument: A) => R {
+  let last: { readonly argument: A; readonly result: R } | undefined;
+  return (argument) => {
+    if (last === undefined || last.argument !== argument) last = { argument, result: compute(argument) };
+    return last.result;
   };
 }
 

@@ -8,7 +8,10 @@ import { anchorOf, modelLink } from './links.js';
  * of [**Pet**](Pet.md)", "the items of the response `200` of [**listPets**](PetsApi.md#listpets)".
  */
 export function describeInlineOrigin(origin: ir.SchemaOrigin, model: NamedModel): string {
-  return [...[...origin.steps].reverse().map(stepText), rootText(origin.root, model)].join(' of ');
+  // The innermost step first: each step wraps the text of the steps before it.
+  let text = rootText(origin.root, model);
+  for (const step of origin.steps) text = `${stepText(step)} of ${text}`;
+  return text;
 }
 
 function stepText(step: ir.InlineStep): string {
