@@ -272,12 +272,13 @@ export class BaseApi {
         if (!ok) throw new ApiError(label, response, data);
         return { status, headers: response.headers, data: data as T, response };
       } catch (error) {
-        const failed = error instanceof ApiError && error;
-        // Retry-After (seconds or an HTTP date; a past date: now) wins over the backoff: base × 2^attempt, 50–100% of it.
-        const retryAfter = failed && failed.headers.get('Retry-After');
-        const until = !retryAfter ? -1 : +retryAfter >= 0 ? +retryAfter * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
-        delay = until >= 0 ? until : Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
-        const retryable = failed ? /^(408|429|50[234])$/.test(`${failed.status}`) : error instanceof NetworkError || error instanceof TimeoutError;
+        const failed = error instanceof ApiError;
+        // Retry-After (seconds or an HTTP date; a past date: now; none or unreadable: NaN) wins over the backoff:
+        // base × 2^attempt, 50–100% of it.
+        const retryAfter = failed ? error.headers.get('Retry-After') : null;
+        delay = retryAfter ? Math.max(0, /^\d+$/.test(retryAfter) ? +retryAfter * 1000 : Date.parse(retryAfter) - Date.now()) : NaN;
+        if (!(delay >= 0)) delay = Math.min(config.retryDelayMs * 2 ** attempt, config.maxRetryDelayMs) * (0.5 + Math.random() / 2);
+        const retryable = failed ? [408, 429, 502, 503, 504].includes(error.status) : error instanceof NetworkError || error instanceof TimeoutError;
         if (attempt >= retries || !retryable || delay > config.maxRetryDelayMs) throw error;
       } finally {
         clearTimeout(timer);
@@ -307,8 +308,10 @@ function setHeaders(headers: Record<string, string>, from?: Record<string, strin
  */
 async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestInit, secret: string[]): Promise<Response> {
   const origin = new URL(url).origin;
+  const headers = new Headers(init.headers);
+  init = { ...init, headers, redirect: 'manual' };
   for (let hops = 0; ; hops++) {
-    const response = await fetchApi(url, { ...init, redirect: 'manual' });
+    const response = await fetchApi(url, init);
     const { status } = response;
     const location = response.headers.get('Location');
     if (response.type === 'opaqueredirect') throw new TypeError('unsafe redirect');
@@ -316,9 +319,7 @@ async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestIni
     if (hops === 20) throw new TypeError('too many redirects');
     await response.body?.cancel();
     url = new URL(location, url).href;
-    const headers = new Headers(init.headers);
     if (new URL(url).origin !== origin) secret.forEach((name) => headers.delete(name));
-    init = { ...init, headers };
     if (status === 303 ? init.method !== 'HEAD' : status < 303 && init.method === 'POST') {
       init.method = 'GET';
       init.body = null;
