@@ -57,6 +57,10 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
     const operations = api.operations.map((operation) => nameOperation(operation, className, members, typeName));
     return { ...api, className, fileName: `apis/${className}.ts`, docFileName: `docs/${className}.md`, operations };
   });
+  // A schema written inline in an operation is a section of the API page beside the methods, and
+  // both are linked by their lowercased name: no hoisted type may take a method's (`ListPetsStatus`
+  // when `listPetsStatus` is a method). Types named so far keep their names.
+  for (const api of apis) for (const operation of api.operations) exported.reserve(operation.methodName);
   const context = inlineNameContext(model, apis, typeNames);
   for (const schema of model.schemas) {
     if (schema.origin?.kind === 'inline') typeNames.set(schema.name, typeName(inlineNameCandidates({ ...schema, origin: schema.origin }, context), 'Model', ''));

@@ -157,6 +157,11 @@ export class NameScope {
     return this.#taken.has(this.#key(name));
   }
 
+  /** Marks a name as taken without handing it out (a name of another kind that must not be reused). */
+  reserve(name: string): void {
+    this.#taken.add(this.#key(name));
+  }
+
   /** The first free candidate, else the last candidate with the smallest free numeric suffix. */
   claim(...candidates: string[]): string {
     for (const candidate of candidates) {
