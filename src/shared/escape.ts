@@ -71,7 +71,7 @@ export function escapeJsdoc(text: string): string {
 const HTML_ENTITIES: ReadonlyMap<string, string> = new Map([['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;'], ['"', '&quot;']]);
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => HTML_ENTITIES.get(char)!);
+  return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (char) => HTML_ENTITIES.get(char)!) : text;
 }
 
 /**
@@ -106,10 +106,12 @@ export function markdownInline(text: string): string {
 
 /** markdownInline's full escaping (exported for the test that PLAIN_INLINE text needs none). */
 export function escapeInline(text: string): string {
-  const oneLine = text.replace(/\s*(?:\r\n?|[\n\u2028\u2029\u0085])\s*/g, ' ').trim();
-  return escapeHtml(oneLine.replace(/\\/g, '\\\\').replace(/([|*_`[\]#~])/g, '\\$1'))
-    .replace(INVISIBLE, (char) => hex4(char))
-    .replace(/[\u0000-\u001f\u007f]/g, '');
+  // Passes that cannot match are skipped (a property test checks the result is every pass's):
+  // what gets here is mostly one line of printable ASCII with some markup (pointers, type texts).
+  let out = (/[\n\r\u2028\u2029\u0085]/.test(text) ? text.replace(/\s*(?:\r\n?|[\n\u2028\u2029\u0085])\s*/g, ' ') : text).trim();
+  if (out.includes('\\')) out = out.replace(/\\/g, '\\\\');
+  out = escapeHtml(out.replace(/([|*_`[\]#~])/g, '\\$1'));
+  return /^[\x20-\x7e]*$/.test(out) ? out : out.replace(INVISIBLE, (char) => hex4(char)).replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /** `//` comment lines: every line break (including U+2028/2029) starts a new `//` line. */

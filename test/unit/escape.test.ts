@@ -99,3 +99,27 @@ test('jsdoc only trims plain one-line text, exactly as its full escaping would',
   expect(jsdoc('x /* y')).toBe('x /\\* y');
   expect(jsdoc('mail@host')).toBe('mail\\@host');
 });
+
+test('escapeInline skips only passes that would change nothing', () => {
+  // Every pass, unconditionally: what escapeInline returned before its passes were guarded.
+  const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const everyPass = (text: string) =>
+    text
+      .replace(/\s*(?:\r\n?|[\n\u2028\u2029\u0085])\s*/g, ' ')
+      .trim()
+      .replace(/\\/g, '\\\\')
+      .replace(/([|*_`[\]#~])/g, '\\$1')
+      .replace(/[&<>"]/g, (char) => entities[char]!)
+      .replace(INVISIBLE, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'))
+      .replace(/[\u0000-\u001f\u007f]/g, '');
+  const pieces = ['a', ' ', '\n', '\r', '\t', '\u2028', '\u0085', '\u00a0', '\\', '|', '_', '~', '#', '`', '[', '&', '<', '"', '\u200b', '\u0001', '\u007f', '\u00e9'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+      const text = parts.join('');
+      expect(escapeInline(text)).toBe(everyPass(text));
+    }),
+    { numRuns: 3000 },
+  );
+  for (const text of ['a \n b', 'a\\b', 'x\ty', 'caf\u00e9\u200b', ' a & "b" ']) expect(escapeInline(text)).toBe(everyPass(text));
+});
