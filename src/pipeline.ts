@@ -106,6 +106,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         message: `template override ${file} matches no default template and is ignored`,
         ...(options.templates !== undefined ? { file: path.join(options.templates, file) } : {}),
       })),
+      ...docs.missingSections.map(({ template, typeNames }) => ({
+        severity: 'warning' as const,
+        message:
+          `template override ${template} renders no section for ${typeNames.length} ${typeNames.length === 1 ? 'schema' : 'schemas'} that links lead to ` +
+          `(${typeNames.slice(0, 3).join(', ')}${typeNames.length > 3 ? ', …' : ''}): render its \`inlineSchemas\` as the default template does (templates/README.md)`,
+        ...(options.templates !== undefined ? { file: path.join(options.templates, template) } : {}),
+      })),
     ];
     const sorted = sortFiles(files);
     if (options.output === undefined) return { files: sorted, model, diagnostics, timings };

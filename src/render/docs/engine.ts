@@ -25,6 +25,8 @@ export interface DocsEngine {
   render(relativePath: string, context: object): string;
   /** User files that match no default template (probably typos). */
   readonly unknownOverrides: readonly string[];
+  /** Whether the user's folder overrides this template (`api.md.hbs`, …). */
+  isOverridden(relativePath: string): boolean;
 }
 
 /** Relative paths of every `.hbs` file under a folder, sorted. */
@@ -89,6 +91,7 @@ export function createDocsEngine(helpers: Record<string, HandlebarsApi.HelperDel
   }
   return {
     unknownOverrides,
+    isOverridden: (relativePath) => userSet.has(relativePath),
     render(relativePath, context) {
       const template = compiled.get(relativePath);
       if (!template) throw new Error(`no template ${relativePath}`);

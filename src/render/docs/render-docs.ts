@@ -1,8 +1,9 @@
-import { groupByFile, type NamedModel } from '../../names/index.js';
+import { groupByFile, type NamedModel, type NamedSchema } from '../../names/index.js';
 import { TypeWriter } from '../type-text.js';
-import { createDocsEngine } from './engine.js';
+import { createDocsEngine, type DocsEngine } from './engine.js';
 import { ExampleWriter } from './example.js';
 import { docsHelpers } from './helpers.js';
+import { anchorOf } from './links.js';
 
 export interface RenderDocsOptions {
   /** Folder whose templates override the defaults, file by file. */
@@ -20,6 +21,11 @@ export interface RenderedDocs {
   readonly banner: string;
   /** User template files that match no default template. */
   readonly unknownOverrides: readonly string[];
+  /**
+   * Overridden page templates that leave out sections other pages link to (a template ejected
+   * before `inlineSchemas` existed): the template and the type names it did not document.
+   */
+  readonly missingSections: readonly { readonly template: string; readonly typeNames: readonly string[] }[];
 }
 
 /**
@@ -35,19 +41,49 @@ export function renderDocs(model: NamedModel, options: RenderDocsOptions): Rende
     files.set(path, text);
     options.onFile?.(path, text);
   };
+  const sections = new SectionCheck(engine);
   const pages = groupByFile(model.schemas, 'docFileName');
   for (const api of model.apis) {
     // The schemas written inline in its operations (request bodies, responses, parameters) are sections of the API page.
     const inlineSchemas = pages.get(api.docFileName) ?? [];
     pages.delete(api.docFileName);
-    emit(api.docFileName, finish(engine.render('api.md.hbs', { model, api, inlineSchemas, generator })));
+    const text = finish(engine.render('api.md.hbs', { model, api, inlineSchemas, generator }));
+    sections.check('api.md.hbs', text, inlineSchemas);
+    emit(api.docFileName, text);
   }
   for (const [page, [schema, ...inlineSchemas]] of pages) {
-    emit(page, finish(engine.render('model.md.hbs', { model, schema, inlineSchemas, generator })));
+    const text = finish(engine.render('model.md.hbs', { model, schema, inlineSchemas, generator }));
+    sections.check('model.md.hbs', text, inlineSchemas);
+    emit(page, text);
   }
   emit('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
   const banner = engine.render('banner.hbs', { model, generator });
-  return { files, banner, unknownOverrides: engine.unknownOverrides };
+  return { files, banner, unknownOverrides: engine.unknownOverrides, missingSections: sections.missing() };
+}
+
+/**
+ * Finds sections that links expect but an overridden page template did not render (each section
+ * starts with `<a id="<anchor>"></a>`). Default templates always render them, so only overridden
+ * ones are searched.
+ */
+class SectionCheck {
+  readonly #missing = new Map<string, string[]>();
+
+  constructor(private readonly engine: DocsEngine) {}
+
+  check(template: string, page: string, sections: readonly NamedSchema[]): void {
+    if (sections.length === 0 || !this.engine.isOverridden(template)) return;
+    for (const schema of sections) {
+      if (page.includes(`<a id="${anchorOf(schema.typeName)}"></a>`)) continue;
+      const list = this.#missing.get(template);
+      if (list === undefined) this.#missing.set(template, [schema.typeName]);
+      else list.push(schema.typeName);
+    }
+  }
+
+  missing(): RenderedDocs['missingSections'] {
+    return [...this.#missing].map(([template, typeNames]) => ({ template, typeNames }));
+  }
 }
 
 /** LF only, no spaces or tabs ending a line, no runs of blank lines, exactly one trailing newline. */
