@@ -264,7 +264,7 @@ export class BaseApi {
         }
         // A JSON object or array is parsed without looking at the Content-Type (the first read of a fetched response's
         // headers cost more than the rest of the runtime, bench/RESULTS-client.md); other text only when labelled JSON.
-        if (data && kind === 'json' && (/^[{[]/.test(data as string) || isJson(response.headers.get('Content-Type') ?? 'application/json'))) {
+        if (data && kind === 'json' && ('{['.includes((data as string)[0]!) || isJson(response.headers.get('Content-Type') ?? 'application/json'))) {
           try {
             data = JSON.parse(data as string);
           } catch {} // not JSON after all: the text stays
@@ -400,7 +400,8 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
       setHeader(headers, name, text);
     } else {
       // The credential replaces an operation parameter of the same name (`name=…` items), as a header credential does.
-      const [items, key] = at === 'query' ? [query, encodeURIComponent(name)] : [cookies, name, secret.push('Cookie')];
+      if (at === 'cookie') secret.push('Cookie');
+      const [items, key] = at === 'query' ? [query, encodeURIComponent(name)] : [cookies, name];
       for (let index = items.length; index--; ) if (items[index]!.startsWith(`${key}=`)) items.splice(index, 1);
       items.push(`${key}=${encodeURIComponent(text)}`);
     }
