@@ -16,6 +16,17 @@ function hex4(char: string): string {
  * Escapes everything that could end the literal, start a template or a new line, or hide text.
  */
 export function stringLiteral(text: string): string {
+  return PLAIN_LITERAL.test(text) ? `'${text}'` : escapeStringLiteral(text);
+}
+
+/**
+ * Text a single-quoted literal holds as it is: printable ASCII without `'`, `\` or a backtick
+ * (most names and example values). Checked once instead of a test per character.
+ */
+const PLAIN_LITERAL = /^[\x20-\x26\x28-\x5b\x5d-\x5f\x61-\x7e]*$/;
+
+/** stringLiteral's character-by-character escaping (exported for the test that PLAIN_LITERAL text needs none). */
+export function escapeStringLiteral(text: string): string {
   let out = "'";
   for (const char of text) {
     const code = char.codePointAt(0)!;

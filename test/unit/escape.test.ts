@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeInline, escapeJsdoc, jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
+import { escapeInline, escapeJsdoc, escapeStringLiteral, jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
 
 describe('stringLiteral', () => {
   it.each([
@@ -122,4 +122,16 @@ test('escapeInline skips only passes that would change nothing', () => {
     { numRuns: 3000 },
   );
   for (const text of ['a \n b', 'a\\b', 'x\ty', 'caf\u00e9\u200b', ' a & "b" ']) expect(escapeInline(text)).toBe(everyPass(text));
+});
+
+test('stringLiteral returns plain text quoted as it is only where the full escaping would too', () => {
+  const alphabet = [...' !&(az[]^_{}~AZ09\'\\`\n\r\t\u0000\u001f\u007f\u0080\u00a0\u00ad\u00e9\u2028\u200b\ud800'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+      const text = chars.join('');
+      expect(stringLiteral(text)).toBe(escapeStringLiteral(text));
+    }),
+    { numRuns: 2000 },
+  );
+  expect(stringLiteral('owner_repo-1 (x)')).toBe("'owner_repo-1 (x)'");
 });
