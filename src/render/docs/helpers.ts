@@ -49,11 +49,15 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   const linkEach = (members: readonly ir.Schema[], shown: string): string | undefined => {
     // Nothing to link unless a member is about a model (most unions are `string | null`).
     if (!members.some((member) => isAboutModel(member))) return undefined;
-    const texts = [...new Set(members.map((member) => types.type(member)))];
-    if (texts.length < 2 || texts.join(' | ') !== shown) return undefined;
+    // Each distinct type text with the first member that has it, in order (one type text per member: a `find` per text made big unions quadratic).
+    const firstByText = new Map<string, ir.Schema>();
+    for (const member of members) {
+      const text = types.type(member);
+      if (!firstByText.has(text)) firstByText.set(text, member);
+    }
+    if (firstByText.size < 2 || [...firstByText.keys()].join(' | ') !== shown) return undefined;
     let linked = false;
-    const links = texts.map((text) => {
-      const member = members.find((candidate) => types.type(candidate) === text)!;
+    const links = [...firstByText].map(([text, member]) => {
       const target = onlyReference(member);
       const named = target !== undefined ? schemasByName.get(target) : undefined;
       if (named === undefined) return `**${inline(text)}**`;
