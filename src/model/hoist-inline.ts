@@ -81,8 +81,9 @@ class Hoister {
   #shared(schema: ir.Schema, pointer: string, root: ir.InlineRoot, shape?: string): ir.Schema {
     const visited = this.#visited.get(pointer);
     if (visited !== undefined) {
+      if (visited.source === schema) return visited.schema;
       visited.shape ??= JSON.stringify(visited.source);
-      if (visited.source === schema || visited.shape === (shape ?? JSON.stringify(schema))) return visited.schema;
+      if (visited.shape === (shape ?? JSON.stringify(schema))) return visited.schema;
     }
     const result = this.inner(schema, root, undefined, pointer);
     if (!visited) this.#visited.set(pointer, { source: schema, ...(shape !== undefined ? { shape } : {}), schema: result });

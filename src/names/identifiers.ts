@@ -44,9 +44,9 @@ const MAX_LENGTH = 80;
 /**
  * Splits on separators and case changes: `get_user-Sessions2FA` → [get, user, Sessions2, FA],
  * `HTTPValidationError` → [HTTP, Validation, Error]. Letters are compared after NFKD, so `café`
- * keeps its `e`; anything but ASCII letters and digits separates words. One pass over the text
- * (the names stage splits every schema, operation and parameter name: five regular expressions
- * each were a fifth of the stage).
+ * keeps its `e`; anything but ASCII letters and digits separates words. One pass over the text:
+ * the names stage splits every schema, operation and parameter name, and five regular-expression
+ * passes per name were a fifth of the stage.
  */
 export function words(text: string): string[] {
   const source = text.normalize('NFKD');
