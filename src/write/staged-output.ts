@@ -17,6 +17,15 @@ const THREAD_AFTER_FILES = 64;
 const BATCH_FILES = 32;
 
 /**
+ * Most bytes handed to the writer thread and not yet written. Rendering outruns file creation, so
+ * an unbounded queue held a second copy of most of a big output (about 140 MB at 20,000
+ * operations); the texts wait instead (they are kept for `commit` anyway) and are encoded when
+ * the thread has room. Enough for seconds of writing, so the thread stays busy while the main
+ * thread prints one big file without handing over any.
+ */
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
+
+/**
  * A new output folder, built whole in a hidden sibling (`.client.oasgen-tmp-<pid>`) while the
  * files are still being rendered, then renamed into place in one step: nothing is visible at the
  * output path until `commit`, and nothing is left behind by `discard`.
@@ -29,24 +38,31 @@ export class StagedOutput {
   /** Text of every file added so far, by relative path. */
   readonly #added = new Map<string, string>();
   readonly #madeDirs = new Set<string>();
+  readonly #inFlightBytes: number;
   #writer: WriterThread | undefined;
-  #batch: [string, string][] = [];
+  /** Files for the writer thread not handed over yet, oldest first, from `#next` on. */
+  #pending: [string, string][] = [];
+  #next = 0;
 
-  private constructor(outputDir: string, staging: string, createdRoot: string) {
+  private constructor(outputDir: string, staging: string, createdRoot: string, inFlightBytes: number) {
     this.#outputDir = outputDir;
     this.#staging = staging;
     this.#createdRoot = createdRoot;
+    this.#inFlightBytes = inFlightBytes;
   }
 
-  /** Starts staging a new output folder; undefined when `outputDir` exists already (replace it file by file instead). */
-  static async open(outputDir: string): Promise<StagedOutput | undefined> {
+  /**
+   * Starts staging a new output folder; undefined when `outputDir` exists already (replace it file
+   * by file instead). `inFlightBytes` bounds the bytes waiting in the writer thread (tests lower it).
+   */
+  static async open(outputDir: string, options: { readonly inFlightBytes?: number } = {}): Promise<StagedOutput | undefined> {
     if ((await stat(outputDir).catch(() => undefined)) !== undefined) return undefined;
     const parent = path.dirname(outputDir);
     const prefix = `.${path.basename(outputDir)}.oasgen-tmp-`;
     const staging = path.join(parent, `${prefix}${process.pid}`);
     await rm(staging, { recursive: true, force: true });
     await removeAbandoned(parent, prefix);
-    return new StagedOutput(outputDir, staging, mkdirSync(staging, { recursive: true }) ?? staging);
+    return new StagedOutput(outputDir, staging, mkdirSync(staging, { recursive: true }) ?? staging, options.inFlightBytes ?? IN_FLIGHT_BYTES);
   }
 
   /** Writes one file into the staging folder (now, or soon on the writer thread). */
@@ -59,8 +75,8 @@ export class StagedOutput {
       return;
     }
     this.#writer ??= new WriterThread(this.#staging);
-    this.#batch.push([relativePath, text]);
-    if (this.#batch.length >= BATCH_FILES) this.#flush();
+    this.#pending.push([relativePath, text]);
+    if (this.#pending.length - this.#next >= BATCH_FILES) this.#handOver();
   }
 
   /**
@@ -78,7 +94,8 @@ export class StagedOutput {
         late.push([relativePath, text]);
       }
       if (this.#writer) {
-        this.#flush();
+        // The rest goes as the thread makes room: handed over at once, it would all wait encoded.
+        for (this.#handOver(); this.#next < this.#pending.length; this.#handOver()) await new Promise((resolve) => setTimeout(resolve, 2));
         await this.#writer.finish();
       }
       // After the thread is done: a rewrite must land after the first write of the same file.
@@ -104,10 +121,17 @@ export class StagedOutput {
     }
   }
 
-  #flush(): void {
-    if (this.#batch.length === 0) return;
-    this.#writer!.post(this.#batch);
-    this.#batch = [];
+  /** Hands waiting files to the writer thread, a batch at a time, while it has room. */
+  #handOver(): void {
+    const writer = this.#writer!;
+    while (this.#next < this.#pending.length && writer.inFlightBytes() < this.#inFlightBytes) {
+      writer.post(this.#pending.slice(this.#next, this.#next + BATCH_FILES));
+      this.#next = Math.min(this.#next + BATCH_FILES, this.#pending.length);
+    }
+    if (this.#next === this.#pending.length) {
+      this.#pending = [];
+      this.#next = 0;
+    }
   }
 }
 
@@ -154,24 +178,28 @@ function writerThreadMain(): void {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   const fs = require('node:fs') as typeof import('node:fs');
   const nodePath = require('node:path') as typeof import('node:path');
-  const root = (workerData as { root: string }).root;
+  const { root, done } = workerData as { root: string; done: SharedArrayBuffer };
+  const bytesDone = new BigInt64Array(done);
   const madeDirs = new Set<string>();
   let failure: { message: string; code?: string } | undefined;
   parentPort!.on('message', (message: { files?: [string, Uint8Array][]; done?: true }) => {
     for (const [relativePath, bytes] of message.files ?? []) {
-      if (failure) break;
-      try {
-        const file = nodePath.join(root, relativePath);
-        const dir = nodePath.dirname(file);
-        if (!madeDirs.has(dir)) {
-          fs.mkdirSync(dir, { recursive: true });
-          madeDirs.add(dir);
+      if (!failure) {
+        try {
+          const file = nodePath.join(root, relativePath);
+          const dir = nodePath.dirname(file);
+          if (!madeDirs.has(dir)) {
+            fs.mkdirSync(dir, { recursive: true });
+            madeDirs.add(dir);
+          }
+          fs.writeFileSync(file, bytes);
+        } catch (error) {
+          const { message: text, code } = error as NodeJS.ErrnoException;
+          failure = code === undefined ? { message: text } : { message: text, code };
         }
-        fs.writeFileSync(file, bytes);
-      } catch (error) {
-        const { message: text, code } = error as NodeJS.ErrnoException;
-        failure = code === undefined ? { message: text } : { message: text, code };
       }
+      // Counted whether written or skipped after a failure: the main thread waits for the count.
+      Atomics.add(bytesDone, 0, BigInt(bytes.byteLength));
     }
     if (message.done) parentPort!.postMessage({ failure });
   });
@@ -183,12 +211,21 @@ const ENCODER = new TextEncoder();
 class WriterThread {
   readonly #worker: Worker;
   readonly #exited: Promise<unknown>;
+  /** Bytes of the files the thread has taken off its queue so far (shared: read here while it writes). */
+  readonly #done = new BigInt64Array(new SharedArrayBuffer(8));
+  #posted = 0;
+  #running = true;
   #crash: unknown;
 
   constructor(root: string) {
     // A small young generation: the thread only holds one batch at a time, and its garbage is collected early.
-    this.#worker = new Worker(`(${writerThreadMain.toString()})()`, { eval: true, workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.#worker = new Worker(`(${writerThreadMain.toString()})()`, {
+      eval: true,
+      workerData: { root, done: this.#done.buffer },
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
     this.#exited = new Promise((resolve) => this.#worker.once('exit', resolve));
+    void this.#exited.then(() => (this.#running = false));
     this.#worker.on('error', (error) => (this.#crash ??= error));
   }
 
@@ -198,7 +235,13 @@ class WriterThread {
    */
   post(files: [string, string][]): void {
     const encoded = files.map(([relativePath, text]) => [relativePath, ENCODER.encode(text)] as [string, Uint8Array]);
+    for (const [, bytes] of encoded) this.#posted += bytes.byteLength;
     this.#worker.postMessage({ files: encoded }, encoded.map(([, bytes]) => bytes.buffer as ArrayBuffer));
+  }
+
+  /** Bytes posted and not yet taken off the thread's queue; none once the thread has stopped (`finish` reports why). */
+  inFlightBytes(): number {
+    return this.#running ? this.#posted - Number(Atomics.load(this.#done, 0)) : 0;
   }
 
   /** Resolves when every posted file is written; rejects with the first write error. */

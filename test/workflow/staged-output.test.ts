@@ -2,7 +2,8 @@
  * A new output folder is staged in a hidden sibling while the client renders (past 64 files on a
  * writer thread), and renamed into place only at the end: the result is byte for byte the file
  * set, a run that fails leaves nothing behind (no output, no staging folder, no parent folder it
- * made), and a write error on the writer thread reaches the caller.
+ * made), and a write error on the writer thread reaches the caller. Past a budget of bytes in
+ * flight, files wait to be handed to the thread (a small budget in tests) and are still all written.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -69,6 +70,27 @@ test('a write error on the writer thread rejects the commit and removes the stag
   const [staging] = (await readdir(dir)).filter((name) => name.startsWith('.client.oasgen-tmp-'));
   await mkdir(path.join(dir, staging!, 'docs', 'page100.md'), { recursive: true });
   const files = manyFiles(200);
+  for (const [file, text] of files) if (file !== MANIFEST_PATH) staged.add(file, text);
+  await expect(staged.commit(files)).rejects.toThrow(/EISDIR/);
+  expect(await readdir(dir)).toEqual([]);
+});
+
+test('with a writer queue of a few bytes, files wait their turn and every one is written', async () => {
+  const dir = await tempDir('oasgen-staged-');
+  const output = path.join(dir, 'client');
+  const staged = (await StagedOutput.open(output, { inFlightBytes: 16 }))!;
+  const files = manyFiles(400);
+  for (const [file, text] of files) staged.add(file, text);
+  expect(await writeOutput(output, files, staged)).toMatchObject({ written: [...files.keys()].sort() });
+  expect(await textsUnder(output)).toEqual(files);
+});
+
+test('a write error with a small writer queue still rejects the commit (the wait for room ends)', async () => {
+  const dir = await tempDir('oasgen-staged-');
+  const staged = (await StagedOutput.open(path.join(dir, 'client'), { inFlightBytes: 16 }))!;
+  const [staging] = (await readdir(dir)).filter((name) => name.startsWith('.client.oasgen-tmp-'));
+  await mkdir(path.join(dir, staging!, 'docs', 'page100.md'), { recursive: true });
+  const files = manyFiles(400);
   for (const [file, text] of files) if (file !== MANIFEST_PATH) staged.add(file, text);
   await expect(staged.commit(files)).rejects.toThrow(/EISDIR/);
   expect(await readdir(dir)).toEqual([]);
