@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import fs from 'node:fs';
 import { readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -37,7 +37,8 @@ export class StagedOutput {
   readonly #createdRoot: string;
   /** Text of every file added so far, by relative path. */
   readonly #added = new Map<string, string>();
-  readonly #madeDirs = new Set<string>();
+  /** Writes into the staging folder from this thread (the first files, and rewrites at commit). */
+  readonly #write: (relativePath: string, text: string) => void;
   readonly #inFlightBytes: number;
   #writer: WriterThread | undefined;
   /** Files for the writer thread not handed over yet, oldest first, from `#next` on. */
@@ -49,6 +50,7 @@ export class StagedOutput {
     this.#staging = staging;
     this.#createdRoot = createdRoot;
     this.#inFlightBytes = inFlightBytes;
+    this.#write = stagedFileWriter(fs, path, staging);
   }
 
   /**
@@ -62,7 +64,7 @@ export class StagedOutput {
     const staging = path.join(parent, `${prefix}${process.pid}`);
     await rm(staging, { recursive: true, force: true });
     await removeAbandoned(parent, prefix);
-    return new StagedOutput(outputDir, staging, mkdirSync(staging, { recursive: true }) ?? staging, options.inFlightBytes ?? IN_FLIGHT_BYTES);
+    return new StagedOutput(outputDir, staging, fs.mkdirSync(staging, { recursive: true }) ?? staging, options.inFlightBytes ?? IN_FLIGHT_BYTES);
   }
 
   /** Writes one file into the staging folder (now, or soon on the writer thread). */
@@ -71,7 +73,7 @@ export class StagedOutput {
     if (this.#added.has(relativePath)) throw new Error(`${relativePath} added twice to the staged output`);
     this.#added.set(relativePath, text);
     if (this.#writer === undefined && this.#added.size <= THREAD_AFTER_FILES) {
-      writeStagedFile(this.#staging, relativePath, text, this.#madeDirs);
+      this.#write(relativePath, text);
       return;
     }
     this.#writer ??= new WriterThread(this.#staging);
@@ -99,7 +101,7 @@ export class StagedOutput {
         await this.#writer.finish();
       }
       // After the thread is done: a rewrite must land after the first write of the same file.
-      for (const [relativePath, text] of late) writeStagedFile(this.#staging, relativePath, text, this.#madeDirs);
+      for (const [relativePath, text] of late) this.#write(relativePath, text);
       const stale = [...this.#added.keys()].filter((relativePath) => !files.has(relativePath));
       for (const relativePath of stale) await rm(path.join(this.#staging, relativePath), { force: true });
       await rename(this.#staging, this.#outputDir);
@@ -157,42 +159,41 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Writes a file under `root`, creating each parent folder once. */
-function writeStagedFile(root: string, relativePath: string, text: string, madeDirs: Set<string>): void {
-  const file = path.join(root, relativePath);
-  const dir = path.dirname(file);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
-  writeFileSync(file, text, 'utf8');
+/**
+ * A function writing files under `root`, each parent folder created once. Self-contained (it only
+ * uses its arguments), because the writer thread runs it from its source text too: both threads
+ * write files the same way.
+ */
+function stagedFileWriter(fs: typeof import('node:fs'), nodePath: typeof import('node:path'), root: string): (relativePath: string, data: string | Uint8Array) => void {
+  const madeDirs = new Set<string>();
+  return (relativePath, data) => {
+    const file = nodePath.join(root, relativePath);
+    const dir = nodePath.dirname(file);
+    if (!madeDirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    fs.writeFileSync(file, data);
+  };
 }
 
 /**
- * The writer thread's whole program, run from its source text (`eval`), so it needs no file of
- * its own next to the compiled modules: it writes each batch it receives, one file after another
- * (concurrent creates in the same folders only contend in the kernel), and answers `done` with
- * the first error, if any.
+ * The writer thread's whole program, run from its source text (`eval`, after `stagedFileWriter`'s),
+ * so it needs no file of its own next to the compiled modules: it writes each batch it receives,
+ * one file after another (concurrent creates in the same folders only contend in the kernel), and
+ * answers `done` with the first error, if any.
  */
-function writerThreadMain(): void {
+function writerThreadMain(fileWriter: typeof stagedFileWriter): void {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const fs = require('node:fs') as typeof import('node:fs');
-  const nodePath = require('node:path') as typeof import('node:path');
   const { root, done } = workerData as { root: string; done: SharedArrayBuffer };
+  const write = fileWriter(require('node:fs') as typeof import('node:fs'), require('node:path') as typeof import('node:path'), root);
   const bytesDone = new BigInt64Array(done);
-  const madeDirs = new Set<string>();
   let failure: { message: string; code?: string } | undefined;
   parentPort!.on('message', (message: { files?: [string, Uint8Array][]; done?: true }) => {
     for (const [relativePath, bytes] of message.files ?? []) {
       if (!failure) {
         try {
-          const file = nodePath.join(root, relativePath);
-          const dir = nodePath.dirname(file);
-          if (!madeDirs.has(dir)) {
-            fs.mkdirSync(dir, { recursive: true });
-            madeDirs.add(dir);
-          }
-          fs.writeFileSync(file, bytes);
+          write(relativePath, bytes);
         } catch (error) {
           const { message: text, code } = error as NodeJS.ErrnoException;
           failure = code === undefined ? { message: text } : { message: text, code };
@@ -219,7 +220,7 @@ class WriterThread {
 
   constructor(root: string) {
     // A small young generation: the thread only holds one batch at a time, and its garbage is collected early.
-    this.#worker = new Worker(`(${writerThreadMain.toString()})()`, {
+    this.#worker = new Worker(`(${writerThreadMain.toString()})(${stagedFileWriter.toString()})`, {
       eval: true,
       workerData: { root, done: this.#done.buffer },
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
