@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkModelHookOutput, loadHooks, runModelHook, sourceFileHook, type Hooks } from './hooks/index.js';
 import { loadSpec } from './load/index.js';
@@ -101,18 +100,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ...built.diagnostics,
       ...nameDiagnostics,
       ...(hooks?.diagnostics ?? []),
-      ...docs.unknownOverrides.map((file) => ({
-        severity: 'warning' as const,
-        message: `template override ${file} matches no default template and is ignored`,
-        ...(options.templates !== undefined ? { file: path.join(options.templates, file) } : {}),
-      })),
-      ...docs.missingSections.map(({ template, typeNames }) => ({
-        severity: 'warning' as const,
-        message:
-          `template override ${template} renders no section for ${typeNames.length} ${typeNames.length === 1 ? 'schema' : 'schemas'} that links lead to ` +
-          `(${typeNames.slice(0, 3).join(', ')}${typeNames.length > 3 ? ', …' : ''}): render its \`inlineSchemas\` as the default template does (templates/README.md)`,
-        ...(options.templates !== undefined ? { file: path.join(options.templates, template) } : {}),
-      })),
+      ...docs.diagnostics,
     ];
     const sorted = sortFiles(files);
     if (options.output === undefined) return { files: sorted, model, diagnostics, timings };

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { groupByFile, type NamedModel, type NamedSchema } from '../../names/index.js';
+import type { Diagnostic } from '../../shared/errors.js';
 import { TypeWriter } from '../type-text.js';
 import { createDocsEngine, type DocsEngine } from './engine.js';
 import { ExampleWriter } from './example.js';
@@ -19,13 +21,12 @@ export interface RenderedDocs {
   readonly files: Map<string, string>;
   /** The banner text for generated code files (the `banner.hbs` template). */
   readonly banner: string;
-  /** User template files that match no default template. */
-  readonly unknownOverrides: readonly string[];
   /**
-   * Overridden page templates that leave out sections other pages link to (a template ejected
-   * before `inlineSchemas` existed): the template and the type names it did not document.
+   * Warnings about the user's templates, each naming its file: an override that matches no default
+   * template (a typo), and an overridden page template that leaves out sections other pages link
+   * to (one ejected before `inlineSchemas` existed).
    */
-  readonly missingSections: readonly { readonly template: string; readonly typeNames: readonly string[] }[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -37,9 +38,9 @@ export function renderDocs(model: NamedModel, options: RenderDocsOptions): Rende
   const engine = createDocsEngine(docsHelpers(model, types, new ExampleWriter(model, types)), options.templatesDir);
   const generator = { name: 'oasgen', version: options.generatorVersion };
   const files = new Map<string, string>();
-  const emit = (path: string, text: string) => {
-    files.set(path, text);
-    options.onFile?.(path, text);
+  const emit = (file: string, text: string) => {
+    files.set(file, text);
+    options.onFile?.(file, text);
   };
   const sections = new SectionCheck(engine);
   const pages = groupByFile(model.schemas, 'docFileName');
@@ -58,7 +59,22 @@ export function renderDocs(model: NamedModel, options: RenderDocsOptions): Rende
   }
   emit('README.md', finish(engine.render('readme.md.hbs', { model, generator })));
   const banner = engine.render('banner.hbs', { model, generator });
-  return { files, banner, unknownOverrides: engine.unknownOverrides, missingSections: sections.missing() };
+  const templateFile = (file: string) => (options.templatesDir !== undefined ? { file: path.join(options.templatesDir, file) } : {});
+  const diagnostics: Diagnostic[] = [
+    ...engine.unknownOverrides.map((file) => ({
+      severity: 'warning' as const,
+      message: `template override ${file} matches no default template and is ignored`,
+      ...templateFile(file),
+    })),
+    ...sections.missing().map(({ template, typeNames }) => ({
+      severity: 'warning' as const,
+      message:
+        `template override ${template} renders no section for ${typeNames.length} ${typeNames.length === 1 ? 'schema' : 'schemas'} that links lead to ` +
+        `(${typeNames.slice(0, 3).join(', ')}${typeNames.length > 3 ? ', …' : ''}): render its \`inlineSchemas\` as the default template does (templates/README.md)`,
+      ...templateFile(template),
+    })),
+  ];
+  return { files, banner, diagnostics };
 }
 
 /**
@@ -81,7 +97,8 @@ class SectionCheck {
     }
   }
 
-  missing(): RenderedDocs['missingSections'] {
+  /** Each overridden template that left sections out, with the type names it did not document. */
+  missing(): { template: string; typeNames: string[] }[] {
     return [...this.#missing].map(([template, typeNames]) => ({ template, typeNames }));
   }
 }
