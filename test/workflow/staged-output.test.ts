@@ -25,11 +25,11 @@ async function textsUnder(dir: string): Promise<Map<string, string>> {
   return new Map([...(await snapshotTree(dir))].map(([file, { text }]) => [file, text]));
 }
 
-/** A staged output for `<new temp dir>/client`, nothing added yet. */
-async function stagedClient(): Promise<{ dir: string; output: string; staged: StagedOutput }> {
+/** A staged output for `<new temp dir>/client`, nothing added yet (`inFlightBytes`: its writer queue's budget). */
+async function stagedClient(inFlightBytes?: number): Promise<{ dir: string; output: string; staged: StagedOutput }> {
   const dir = await tempDir('oasgen-staged-');
   const output = path.join(dir, 'client');
-  return { dir, output, staged: (await StagedOutput.open(output))! };
+  return { dir, output, staged: (await StagedOutput.open(output, inFlightBytes === undefined ? {} : { inFlightBytes }))! };
 }
 
 function manyFiles(count: number): FileSet {
@@ -64,36 +64,26 @@ test('a run that fails after files were streamed leaves no output, staging or pa
   expect(await readdir(dir)).toEqual(['spec.json']);
 });
 
-test('a write error on the writer thread rejects the commit and removes the staging folder', async () => {
-  const { dir, output, staged } = await stagedClient();
+test.each([
+  ['the default writer queue', undefined, 200],
+  ['a writer queue of a few bytes (the wait for room ends)', 16, 400],
+])('a write error on the writer thread rejects the commit and removes the staging folder: %s', async (_queue, inFlightBytes, count) => {
+  const { dir, staged } = await stagedClient(inFlightBytes);
   // A folder where page 100 (written by the thread: past the first 64) must go.
   const [staging] = (await readdir(dir)).filter((name) => name.startsWith('.client.oasgen-tmp-'));
   await mkdir(path.join(dir, staging!, 'docs', 'page100.md'), { recursive: true });
-  const files = manyFiles(200);
+  const files = manyFiles(count);
   for (const [file, text] of files) if (file !== MANIFEST_PATH) staged.add(file, text);
   await expect(staged.commit(files)).rejects.toThrow(/EISDIR/);
   expect(await readdir(dir)).toEqual([]);
 });
 
 test('with a writer queue of a few bytes, files wait their turn and every one is written', async () => {
-  const dir = await tempDir('oasgen-staged-');
-  const output = path.join(dir, 'client');
-  const staged = (await StagedOutput.open(output, { inFlightBytes: 16 }))!;
+  const { output, staged } = await stagedClient(16);
   const files = manyFiles(400);
   for (const [file, text] of files) staged.add(file, text);
   expect(await writeOutput(output, files, staged)).toMatchObject({ written: [...files.keys()].sort() });
   expect(await textsUnder(output)).toEqual(files);
-});
-
-test('a write error with a small writer queue still rejects the commit (the wait for room ends)', async () => {
-  const dir = await tempDir('oasgen-staged-');
-  const staged = (await StagedOutput.open(path.join(dir, 'client'), { inFlightBytes: 16 }))!;
-  const [staging] = (await readdir(dir)).filter((name) => name.startsWith('.client.oasgen-tmp-'));
-  await mkdir(path.join(dir, staging!, 'docs', 'page100.md'), { recursive: true });
-  const files = manyFiles(400);
-  for (const [file, text] of files) if (file !== MANIFEST_PATH) staged.add(file, text);
-  await expect(staged.commit(files)).rejects.toThrow(/EISDIR/);
-  expect(await readdir(dir)).toEqual([]);
 });
 
 test('a file set that differs from what was streamed is written as committed', async () => {
