@@ -3,7 +3,7 @@ import { UserError, type Diagnostic } from '../shared/errors.js';
 import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
 import { enumMembers } from './enum-members.js';
 import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
-import { modelHomes, operationHomes } from './model-homes.js';
+import { modelHomes } from './model-homes.js';
 import { byCodePoint } from '../shared/sort.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
@@ -69,8 +69,7 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   for (const schema of model.schemas) {
     if (schema.origin?.kind === 'writable') typeNames.set(schema.name, typeName([(typeNames.get(schema.origin.of) ?? 'Model') + 'Writable'], 'Model', ''));
   }
-  const homes = modelHomes(model.schemas);
-  const docOperations = operationHomes(model.schemas, homes);
+  const { homes, docOperations } = modelHomes(model.schemas);
   // An operation in several tags is documented on the first API page that has it.
   const apiPages = new Map<string, string>();
   for (const api of apis) for (const operation of api.operations) if (!apiPages.has(operation.pointer)) apiPages.set(operation.pointer, api.docFileName);

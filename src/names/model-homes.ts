@@ -6,9 +6,15 @@ import type { NamedSchema } from './named-model.js';
  * came from (`PetOwner` and `PetWritable` → `Pet`; `CreatePetRequestToysItem` → `CreatePetRequest`, a body's
  * own schema). It is documented on that schema's page and declared right after it, so a big
  * spec gets one docs page per schema its author wrote, not one per nested property type.
- * Returns schema key → home key, only for schemas that live with another.
+ * `homes`: schema key → home key, only for schemas that live with another.
+ *
+ * `docOperations`: the operation whose API page documents each schema written inline in an
+ * operation (a request body, response or parameter schema: `CreatePetRequest`, `ListPetsStatus`)
+ * and each schema living with one (`CreatePetRequestToysItem`): schema key → the operation's
+ * pointer. Such a schema is a section of that page, beside the operation, not a page of its own
+ * (a third of GitHub's pages). Both come from the same walk to the outermost schema.
  */
-export function modelHomes(schemas: readonly ir.NamedSchema[]): Map<string, string> {
+export function modelHomes(schemas: readonly ir.NamedSchema[]): { homes: Map<string, string>; docOperations: Map<string, string> } {
   const byName = new Map(schemas.map((schema) => [schema.name, schema]));
   const parentOf = (schema: ir.NamedSchema): string | undefined => {
     const origin = schema.origin;
@@ -16,6 +22,7 @@ export function modelHomes(schemas: readonly ir.NamedSchema[]): Map<string, stri
     return origin?.kind === 'inline' && origin.root.kind === 'schema' ? origin.root.name : undefined;
   };
   const homes = new Map<string, string>();
+  const docOperations = new Map<string, string>();
   for (const schema of schemas) {
     let top = schema;
     // A parent is always another schema; the visited set only guards against a malformed (hook-built) chain.
@@ -26,26 +33,10 @@ export function modelHomes(schemas: readonly ir.NamedSchema[]): Map<string, stri
       top = parent;
     }
     if (top !== schema) homes.set(schema.name, top.name);
+    const root = top.origin?.kind === 'inline' ? top.origin.root : undefined;
+    if (root !== undefined && (root.kind === 'requestBody' || root.kind === 'response' || root.kind === 'parameter')) docOperations.set(schema.name, root.operation);
   }
-  return homes;
-}
-
-/**
- * The operation whose API page documents each schema written inline in an operation (a request
- * body, response or parameter schema: `CreatePetRequest`, `ListPetsStatus`) and each schema living
- * with one (`CreatePetRequestToysItem`): schema key → the operation's pointer. Such a schema is a
- * section of that page, beside the operation, not a page of its own (a third of GitHub's pages).
- * `homes` is `modelHomes`'s answer.
- */
-export function operationHomes(schemas: readonly ir.NamedSchema[], homes: ReadonlyMap<string, string>): Map<string, string> {
-  const byName = new Map(schemas.map((schema) => [schema.name, schema]));
-  const operations = new Map<string, string>();
-  for (const schema of schemas) {
-    const top = byName.get(homes.get(schema.name) ?? schema.name);
-    const root = top?.origin?.kind === 'inline' ? top.origin.root : undefined;
-    if (root !== undefined && (root.kind === 'requestBody' || root.kind === 'response' || root.kind === 'parameter')) operations.set(schema.name, root.operation);
-  }
-  return operations;
+  return { homes, docOperations };
 }
 
 /**

@@ -60,7 +60,7 @@ export interface NamedSchema extends ir.NamedSchema {
   readonly home?: string;
   /**
    * Pointer of the operation whose API page documents this schema: set for a request body,
-   * response or parameter schema written inline in an operation, and for those living with it (see `operationHomes`).
+   * response or parameter schema written inline in an operation, and for those living with it (see `modelHomes`).
    */
   readonly docOperation?: string;
   /** For an enum schema: the keys of its exported const object of values (`Status.Active`). */
