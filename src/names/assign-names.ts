@@ -3,6 +3,7 @@ import { UserError, type Diagnostic } from '../shared/errors.js';
 import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
 import { enumMembers } from './enum-members.js';
 import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
+import { firstApiByPointer, type OperationInApi } from './lookups.js';
 import { modelHomes } from './model-homes.js';
 import { byCodePoint } from '../shared/sort.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
@@ -61,7 +62,9 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   // both are linked by their lowercased name: no hoisted type may take a method's (`ListPetsStatus`
   // when `listPetsStatus` is a method). Types named so far keep their names.
   for (const api of apis) for (const operation of api.operations) exported.reserve(operation.methodName);
-  const context = inlineNameContext(model, apis, typeNames);
+  // An operation in several tags is named after, and documented on, the first API that has it.
+  const firstApi = firstApiByPointer(apis);
+  const context = inlineNameContext(firstApi, typeNames);
   for (const schema of model.schemas) {
     if (schema.origin?.kind === 'inline') typeNames.set(schema.name, typeName(inlineNameCandidates({ ...schema, origin: schema.origin }, context), 'Model', ''));
   }
@@ -70,14 +73,11 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
     if (schema.origin?.kind === 'writable') typeNames.set(schema.name, typeName([(typeNames.get(schema.origin.of) ?? 'Model') + 'Writable'], 'Model', ''));
   }
   const { homes, docOperations } = modelHomes(model.schemas);
-  // An operation in several tags is documented on the first API page that has it.
-  const apiPages = new Map<string, string>();
-  for (const api of apis) for (const operation of api.operations) if (!apiPages.has(operation.pointer)) apiPages.set(operation.pointer, api.docFileName);
   const schemas: NamedSchema[] = model.schemas
     .map((schema) => {
       const home = homes.get(schema.name);
       const docOperation = docOperations.get(schema.name);
-      const apiPage = docOperation !== undefined ? apiPages.get(docOperation) : undefined;
+      const apiPage = docOperation !== undefined ? firstApi.get(docOperation)?.api.docFileName : undefined;
       const named: Writable<NamedSchema> = {
         ...schema,
         typeName: typeNames.get(schema.name)!,
@@ -96,18 +96,15 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   return { ...model, apis, schemas };
 }
 
-/** Lookups for naming hoisted schemas: type names so far, and each operation (by pointer) with its first method name. */
-function inlineNameContext(model: ir.Model, apis: readonly NamedApi[], typeNames: ReadonlyMap<string, string>): InlineNameContext {
-  const methods = new Map<string, string>();
-  for (const api of apis) for (const operation of api.operations) if (!methods.has(operation.pointer)) methods.set(operation.pointer, operation.methodName);
-  const operations = new Map(model.apis.flatMap((api) => api.operations.map((operation) => [operation.pointer, operation] as const)));
+/** Lookups for naming hoisted schemas: type names so far, and each operation (by pointer) with its first API's method name. */
+function inlineNameContext(firstApi: ReadonlyMap<string, OperationInApi>, typeNames: ReadonlyMap<string, string>): InlineNameContext {
   return {
     typeName: (key) => typeNames.get(key),
     methodName: (pointer) => {
-      const method = methods.get(pointer);
+      const method = firstApi.get(pointer)?.operation.methodName;
       return method === undefined ? undefined : capitalize(method);
     },
-    operation: (pointer) => operations.get(pointer),
+    operation: (pointer) => firstApi.get(pointer)?.operation,
   };
 }
 

@@ -25,10 +25,13 @@ export interface OperationInApi {
 /** Each operation by its pointer, with the first API declaring it (an operation with several tags is in each), built once per model. */
 export function operationByPointer(model: NamedModel): ReadonlyMap<string, OperationInApi> {
   let lookup = operationLookups.get(model);
-  if (lookup === undefined) {
-    const operations = new Map<string, OperationInApi>();
-    for (const api of model.apis) for (const operation of api.operations) if (!operations.has(operation.pointer)) operations.set(operation.pointer, { api, operation });
-    operationLookups.set(model, (lookup = operations));
-  }
+  if (lookup === undefined) operationLookups.set(model, (lookup = firstApiByPointer(model.apis)));
   return lookup;
+}
+
+/** `operationByPointer`'s map built from the APIs alone: the names stage needs it before the model is whole. */
+export function firstApiByPointer(apis: readonly NamedApi[]): Map<string, OperationInApi> {
+  const operations = new Map<string, OperationInApi>();
+  for (const api of apis) for (const operation of api.operations) if (!operations.has(operation.pointer)) operations.set(operation.pointer, { api, operation });
+  return operations;
 }
