@@ -33,13 +33,18 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     if (result === undefined) results.set(operation, (result = resultType(types, operation)));
     return result;
   };
+  /** The named schema a type is about (see onlyReference); undefined when it is about none of the model's. */
+  const modelOf = (schema: ir.Schema): NamedSchema | undefined => {
+    const target = onlyReference(schema);
+    return target !== undefined ? schemasByName.get(target) : undefined;
+  };
+  /** `[**Pet[]**](Pet.md)` to the docs of `named`, or `**text**` without one: the text escaped as inline text. */
+  const bold = (text: string, named?: NamedSchema): string => (named !== undefined ? `[**${inline(text)}**](${modelHref(named)})` : `**${inline(text)}**`);
   const typeLink = (schema: ir.Schema, typeText?: string): string => {
     const shown = typeText ?? types.type(schema);
-    const target = onlyReference(schema);
-    const named = target !== undefined ? schemasByName.get(target) : undefined;
-    if (named) return `[**${inline(shown)}**](${modelHref(named)})`;
-    if (schema.kind === 'union') return linkEach(schema.variants, shown) ?? `**${inline(shown)}**`;
-    return `**${inline(shown)}**`;
+    const named = modelOf(schema);
+    if (named === undefined && schema.kind === 'union') return linkEach(schema.variants, shown) ?? bold(shown);
+    return bold(shown, named);
   };
   /**
    * `A | B` with each member linked (`[**A**](…) \| [**B**](…)`), when the members' own type texts
@@ -48,7 +53,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
    */
   const linkEach = (members: readonly ir.Schema[], shown: string): string | undefined => {
     // Nothing to link unless a member is about a model (most unions are `string | null`).
-    if (!members.some((member) => isAboutModel(member))) return undefined;
+    if (!members.some((member) => modelOf(member) !== undefined)) return undefined;
     // Each distinct type text with the first member that has it, in order (one type text per member: a `find` per text made big unions quadratic).
     const firstByText = new Map<string, ir.Schema>();
     for (const member of members) {
@@ -58,11 +63,9 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     if (firstByText.size < 2 || [...firstByText.keys()].join(' | ') !== shown) return undefined;
     let linked = false;
     const links = [...firstByText].map(([text, member]) => {
-      const target = onlyReference(member);
-      const named = target !== undefined ? schemasByName.get(target) : undefined;
-      if (named === undefined) return `**${inline(text)}**`;
-      linked = true;
-      return `[**${inline(text)}**](${modelHref(named)})`;
+      const named = modelOf(member);
+      if (named !== undefined) linked = true;
+      return bold(text, named);
     });
     return linked ? links.join(' \\| ') : undefined;
   };
@@ -77,10 +80,6 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
     if (schema.deprecated || ('deprecated' in item && item.deprecated === true)) notes += ' [deprecated]';
     if ('in' in item && item.in !== 'path') notes += ` [${item.in}: ${inline(item.name)}]`;
     return notes.slice(1);
-  };
-  const isAboutModel = (schema: ir.Schema): boolean => {
-    const target = onlyReference(schema);
-    return target !== undefined && schemasByName.has(target);
   };
   // Templates ask twice in a row (`{{#if (members x)}}` then `{{#each (members x)}}`): the second time is free.
   const members = lastCallCached((schema: ir.Schema) => {
@@ -137,7 +136,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
       const first = schemas[0];
       // The one schema, linked; several 2xx schemas make a union: each member linked.
       if (first !== undefined && types.type(first) === result) return safe(typeLink(first));
-      return safe(linkEach(schemas, result) ?? `**${inline(result)}**`);
+      return safe(linkEach(schemas, result) ?? bold(result));
     },
     /** The path parameters, in order: the method's leading arguments. */
     pathParameters: (operation: NamedOperation) => pathParameters(operation),
