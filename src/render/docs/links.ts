@@ -18,7 +18,12 @@ export function hasOwnPage(schema: NamedSchema): boolean {
  */
 export function modelHref(schema: NamedSchema): string {
   const page = schema.docFileName.slice(schema.docFileName.lastIndexOf('/') + 1);
-  return hasOwnPage(schema) ? page : `${page}#${anchorOf(schema.typeName)}`;
+  return hasOwnPage(schema) ? page : `${page}#${sectionAnchor(schema)}`;
+}
+
+/** The anchor of a named schema's section on its home's or API's page: the `<a id="{{anchor typeName}}">` its template writes. */
+export function sectionAnchor(schema: NamedSchema): string {
+  return anchorOf(schema.typeName);
 }
 
 /** `[**Pet**](Pet.md)`: the link to a named schema's docs from a page in the docs folder, its type name escaped like any inline text. */

@@ -5,7 +5,7 @@ import { TypeWriter } from '../type-text.js';
 import { createDocsEngine, type DocsEngine } from './engine.js';
 import { ExampleWriter } from './example.js';
 import { docsHelpers } from './helpers.js';
-import { anchorOf } from './links.js';
+import { sectionAnchor } from './links.js';
 
 export interface RenderDocsOptions {
   /** Folder whose templates override the defaults, file by file. */
@@ -90,7 +90,7 @@ class SectionCheck {
   check(template: string, page: string, sections: readonly NamedSchema[]): void {
     if (sections.length === 0 || !this.engine.isOverridden(template)) return;
     for (const schema of sections) {
-      if (page.includes(`<a id="${anchorOf(schema.typeName)}"></a>`)) continue;
+      if (page.includes(`<a id="${sectionAnchor(schema)}"></a>`)) continue;
       const list = this.#missing.get(template);
       if (list === undefined) this.#missing.set(template, [schema.typeName]);
       else list.push(schema.typeName);
