@@ -1,6 +1,6 @@
 import type * as ir from './ir.js';
 import { pointerJoin, pointerTokens } from '../shared/errors.js';
-import type { ChildSlot } from './schema-children.js';
+import { mapShared, type ChildSlot } from './schema-children.js';
 import { mapOperations } from './operations.js';
 import { splitInfo } from './schema.js';
 
@@ -232,16 +232,4 @@ function componentRoot(pointer: string, section: 'responses' | 'requestBodies' |
 function inheritInfo(variant: ir.Schema, union: ir.Schema): ir.Schema {
   if (variant.description !== undefined || union.description === undefined) return variant;
   return { ...variant, description: union.description };
-}
-
-/** `list.map(fn)`, but the same array when `fn` changed no element. */
-function mapShared<T>(list: readonly T[], fn: (item: T, index: number) => T): readonly T[] {
-  let out: T[] | undefined;
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index]!;
-    const mapped = fn(item, index);
-    if (out) out.push(mapped);
-    else if (mapped !== item) out = [...list.slice(0, index), mapped];
-  }
-  return out ?? list;
 }

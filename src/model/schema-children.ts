@@ -34,17 +34,17 @@ export function mapChildren(schema: ir.Schema, fn: (child: ir.Schema, slot: Chil
       return items === schema.items ? schema : { ...schema, items };
     }
     case 'tuple': {
-      const items = mapList(schema.items, fn, 'items');
+      const items = mapShared(schema.items, (item, index) => fn(item, { kind: 'items', index }));
       const rest = schema.rest && fn(schema.rest, { kind: 'items' });
       if (items === schema.items && rest === schema.rest) return schema;
       return rest ? { ...schema, items, rest } : { ...schema, items };
     }
     case 'union': {
-      const variants = mapList(schema.variants, fn, 'variant');
+      const variants = mapShared(schema.variants, (variant, index) => fn(variant, { kind: 'variant', index }));
       return variants === schema.variants ? schema : { ...schema, variants };
     }
     case 'intersection': {
-      const members = mapList(schema.members, fn, 'member');
+      const members = mapShared(schema.members, (member, index) => fn(member, { kind: 'member', index }));
       return members === schema.members ? schema : { ...schema, members };
     }
     default:
@@ -60,12 +60,15 @@ export function forEachChild(schema: ir.Schema, fn: (child: ir.Schema, slot: Chi
   });
 }
 
-/** Tuple items, variants or members through `fn`: the same array when `fn` changed none. */
-function mapList(list: readonly ir.Schema[], fn: (child: ir.Schema, slot: ChildSlot) => ir.Schema, kind: 'items' | 'variant' | 'member'): readonly ir.Schema[] {
-  let out: ir.Schema[] | undefined;
+/**
+ * `list.map(fn)`, but the same array when `fn` changed no element: a walk that changes nothing
+ * allocates no new tree. Shared by `mapChildren` and hoist-inline's own walk.
+ */
+export function mapShared<T>(list: readonly T[], fn: (item: T, index: number) => T): readonly T[] {
+  let out: T[] | undefined;
   for (let index = 0; index < list.length; index++) {
     const item = list[index]!;
-    const mapped = fn(item, { kind, index });
+    const mapped = fn(item, index);
     if (out) out.push(mapped);
     else if (mapped !== item) out = [...list.slice(0, index), mapped];
   }
