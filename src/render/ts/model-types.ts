@@ -1,16 +1,10 @@
-import type {
-  InterfaceDeclarationStructure,
-  OptionalKind,
-  PropertySignatureStructure,
-  SourceFileStructure,
-  TypeAliasDeclarationStructure,
-  CodeBlockWriter,
-} from 'ts-morph';
+import type { CodeBlockWriter, SourceFileStructure, WriterFunction } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
 import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { inheritanceOf } from '../inheritance.js';
 import type { TypeWriter } from '../type-text.js';
+import { interfaceStatement, typeAliasStatement, type LeanPropertySignature } from './declaration-printer.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
@@ -45,22 +39,19 @@ const BLANK_LINE = (writer: CodeBlockWriter) => void writer.blankLineIfLastNot()
  * their parents (`interface Dog extends Animal { … }`, see `Inheritance`), a type alias for
  * everything else; an enum also gets the const object of its values.
  */
-function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure | string)[] {
+function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): (WriterFunction | string)[] {
   const docs = docsFromLines(schemaDocLines(schema.schema));
   const asInterface = inheritanceOf(model).interfaceOf(schema.name);
   const body = asInterface?.own;
-  const declaration: InterfaceDeclarationStructure | TypeAliasDeclarationStructure =
-    asInterface
-      ? {
-          kind: StructureKind.Interface,
-          name: schema.typeName,
-          isExported: true,
-          docs,
-          ...(asInterface.parents.length > 0 ? { extends: asInterface.parents.map((parent) => types.typeName(parent)) } : {}),
-          properties: body ? body.properties.map((property) => propertySignature(property, types)) : [],
-          indexSignatures: body ? indexSignature(body, types) : [],
-        }
-      : { kind: StructureKind.TypeAlias, name: schema.typeName, isExported: true, docs, type: types.aliasType(schema) };
+  const declaration = asInterface
+    ? interfaceStatement({
+        name: schema.typeName,
+        docs,
+        extends: asInterface.parents.map((parent) => types.typeName(parent)),
+        properties: body ? body.properties.map((property) => propertySignature(property, types)) : [],
+        ...(body ? optionalIndexSignature(types.indexSignatureType(body)) : {}),
+      })
+    : typeAliasStatement({ name: schema.typeName, docs, type: types.aliasType(schema) });
   const values = enumValuesObject(schema);
   return values ? [declaration, values] : [declaration];
 }
@@ -76,13 +67,11 @@ function enumValuesObject(schema: NamedSchema): string | undefined {
   return ['', `/** The values of \`${schema.typeName}\`, by name. */`, `export const ${schema.typeName} = {`, ...entries, '} as const;'].join('\n');
 }
 
-function indexSignature(schema: Extract<ir.Schema, { kind: 'object' }>, types: TypeWriter) {
-  const type = types.indexSignatureType(schema);
-  if (type === undefined) return [];
-  return [{ keyName: 'key', keyType: 'string', returnType: type }];
+function optionalIndexSignature(type: string | undefined): { indexSignatureType?: string } {
+  return type === undefined ? {} : { indexSignatureType: type };
 }
 
-function propertySignature(property: ir.Property, types: TypeWriter): OptionalKind<PropertySignatureStructure> {
+function propertySignature(property: ir.Property, types: TypeWriter): LeanPropertySignature {
   return {
     name: types.propertyKey(property.name),
     type: types.type(property.schema),
