@@ -1,4 +1,3 @@
-import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
 import type * as ir from '../model/ir.js';
 import type { NamedOperation, NamedParameter } from '../names/index.js';
 import { jsdoc, stringLiteral } from '../shared/escape.js';
@@ -20,9 +19,17 @@ export function objectParameters(operation: NamedOperation): NamedParameter[] {
   return operation.parameters.filter((parameter) => parameter.in !== 'path');
 }
 
+/** One argument of a generated method: `name?: type = initializer` (type text from TypeWriter). */
+export interface MethodParameter {
+  readonly name: string;
+  readonly type: string;
+  readonly hasQuestionToken?: boolean;
+  readonly initializer?: string;
+}
+
 /** Arguments shared by the method and its Raw variant: path params, body, params object, options. The docs print the same list. */
-export function methodParameters(operation: NamedOperation, types: TypeWriter): OptionalKind<ParameterDeclarationStructure>[] {
-  const list: OptionalKind<ParameterDeclarationStructure>[] = pathParameters(operation).map((parameter) => ({
+export function methodParameters(operation: NamedOperation, types: TypeWriter): MethodParameter[] {
+  const list: MethodParameter[] = pathParameters(operation).map((parameter) => ({
     name: parameter.identifier,
     type: types.type(parameter.schema),
   }));
@@ -82,7 +89,7 @@ export function requestBodySchema(content: ir.MediaContent): ir.Schema {
 
 /** One overload of a method whose body type depends on the chosen content type. */
 export interface BodyOverload {
-  readonly parameters: OptionalKind<ParameterDeclarationStructure>[];
+  readonly parameters: MethodParameter[];
   /** What the overload is for, as a JSDoc line. */
   readonly note: string;
 }
@@ -110,7 +117,7 @@ export function bodyOverloads(operation: NamedOperation, types: TypeWriter): Bod
   return groups.map((group, index) => {
     const literals = group.mediaTypes.map((mediaType) => stringLiteral(mediaType)).join(' | ');
     const preferred = index === 0;
-    const overload = parameters.map((parameter): OptionalKind<ParameterDeclarationStructure> => {
+    const overload = parameters.map((parameter): MethodParameter => {
       if (parameter.name === operation.bodyName) {
         if (!preferred || body.required) return { name: parameter.name, type: group.type };
         return parameter.hasQuestionToken === true ? { name: parameter.name, type: group.type, hasQuestionToken: true } : { name: parameter.name, type: `${group.type} | undefined` };
@@ -122,9 +129,9 @@ export function bodyOverloads(operation: NamedOperation, types: TypeWriter): Bod
       }
       // Overload signatures take no initializers; before a required argument, optional means `| undefined`.
       if (parameter.initializer !== undefined || parameter.hasQuestionToken === true) {
-        return preferred ? { name: parameter.name, type: String(parameter.type), hasQuestionToken: true } : { name: parameter.name, type: `${String(parameter.type)} | undefined` };
+        return preferred ? { name: parameter.name, type: parameter.type, hasQuestionToken: true } : { name: parameter.name, type: `${parameter.type} | undefined` };
       }
-      return { name: parameter.name, type: String(parameter.type) };
+      return { name: parameter.name, type: parameter.type };
     });
     const note = preferred
       ? `Sends the body as ${group.mediaTypes.map((m) => `\`${jsdoc(m)}\``).join(' or ')} (the default; choose another with \`options.contentType\`).`

@@ -1,11 +1,4 @@
-import type {
-  ClassDeclarationStructure,
-  ImportDeclarationStructure,
-  InterfaceDeclarationStructure,
-  MethodDeclarationStructure,
-  SourceFileStructure,
-  TypeAliasDeclarationStructure,
-} from 'ts-morph';
+import type { ImportDeclarationStructure, SourceFileStructure } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { QueryParameter, StyledParameter } from '../../runtime/runtime.js';
 import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js';
@@ -13,6 +6,7 @@ import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { mediaKind, resultType, successShape, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, objectParameters, pathParameters, selectableContents } from '../call-shape.js';
 import { defaultServerUrl } from '../servers.js';
+import { classStatement, interfaceStatement, typeAliasStatement, type LeanInterface, type LeanMethod, type LeanTypeAlias } from './declaration-printer.js';
 import { docsFromLines } from './jsdoc.js';
 import { modelImports } from './imports.js';
 import { StructureKind } from '../../shared/ts-morph.js';
@@ -21,9 +15,9 @@ import { StructureKind } from '../../shared/ts-morph.js';
 export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
   // Imports are exactly the named types the file's text mentions.
   const types = allTypes.recording();
-  const interfaces: InterfaceDeclarationStructure[] = [];
-  const methods: MethodDeclarationStructure[] = [];
-  const errorTypes: TypeAliasDeclarationStructure[] = [];
+  const interfaces: LeanInterface[] = [];
+  const methods: LeanMethod[] = [];
+  const errorTypes: LeanTypeAlias[] = [];
   for (const operation of api.operations) {
     const params = paramsInterface(operation, types);
     if (params) interfaces.push(params);
@@ -39,35 +33,31 @@ export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWri
     },
     ...modelImports(types.used, api.fileName, model),
   ];
-  const classDeclaration: ClassDeclarationStructure = {
-    kind: StructureKind.Class,
+  const classDeclaration = classStatement({
     name: api.className,
-    isExported: true,
-    extends: 'BaseApi',
     docs: docsFromLines([api.description ? jsdoc(api.description) : `Operations tagged ${jsdoc(api.tag)}.`]),
-    ctors: [
-      {
-        parameters: [{ name: 'configuration', type: 'Configuration', hasQuestionToken: true }],
-        statements: [`super(configuration, ${stringLiteral(defaultServerUrl(model))});`],
-      },
-    ],
+    extends: 'BaseApi',
+    constructorParameters: [{ name: 'configuration', type: 'Configuration', hasQuestionToken: true }],
+    constructorStatements: [`super(configuration, ${stringLiteral(defaultServerUrl(model))});`],
     methods,
+  });
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [...imports, ...interfaces.map(interfaceStatement), ...errorTypes.map(typeAliasStatement), classDeclaration],
   };
-  return { kind: StructureKind.SourceFile, statements: [...imports, ...interfaces, ...errorTypes, classDeclaration] };
 }
 
 /** The interface of the object that carries query, header and cookie parameters. */
-function paramsInterface(operation: NamedOperation, types: TypeWriter): InterfaceDeclarationStructure | undefined {
+function paramsInterface(operation: NamedOperation, types: TypeWriter): LeanInterface | undefined {
   if (!operation.paramsTypeName) return undefined;
   return {
-    kind: StructureKind.Interface,
     name: operation.paramsTypeName,
-    isExported: true,
     docs: docsFromLines([`Query, header and cookie parameters of \`${operation.methodName}\`.`]),
     properties: objectParameters(operation).map((parameter) => ({
       name: parameter.identifier,
       type: types.type(parameter.schema),
       hasQuestionToken: !parameter.required,
+      isReadonly: false,
       docs: docsFromLines([
         `${locationLabel(parameter.in)} \`${jsdoc(parameter.name)}\`${parameter.description ? `: ${jsdoc(parameter.description)}` : '.'}`,
         parameter.deprecated ? '@deprecated' : undefined,
@@ -85,7 +75,7 @@ function errorResponses(operation: NamedOperation): readonly ir.Response[] {
  * error status, so a caller can narrow `body` by `status`. Ranges and `default` keep `number`.
  * The runtime decodes error bodies as JSON or text, so other media types are `string`.
  */
-function errorTypeAlias(operation: NamedOperation, types: TypeWriter): TypeAliasDeclarationStructure | undefined {
+function errorTypeAlias(operation: NamedOperation, types: TypeWriter): LeanTypeAlias | undefined {
   if (!operation.errorTypeName) return undefined;
   const members = errorResponses(operation).map((response) => {
     const content = response.contents[0];
@@ -93,9 +83,7 @@ function errorTypeAlias(operation: NamedOperation, types: TypeWriter): TypeAlias
     return /^\d{3}$/.test(response.status) ? `ApiError<${body}, ${response.status}>` : `ApiError<${body}>`;
   });
   return {
-    kind: StructureKind.TypeAlias,
     name: operation.errorTypeName,
-    isExported: true,
     docs: docsFromLines([`What \`${operation.methodName}\` throws for its documented error statuses (narrow \`body\` by \`status\`).`]),
     type: [...new Set(members)].join(' | '),
   };
@@ -105,44 +93,41 @@ function locationLabel(location: ir.ParameterLocation): string {
   return { path: 'Path parameter', query: 'Query parameter', header: 'Header', cookie: 'Cookie' }[location];
 }
 
-function operationMethods(operation: NamedOperation, model: NamedModel, types: TypeWriter): MethodDeclarationStructure[] {
+function operationMethods(operation: NamedOperation, model: NamedModel, types: TypeWriter): LeanMethod[] {
   const result = resultType(types, operation);
   const parameters = methodParameters(operation, types);
   const argumentList = parameters.map((parameter) => parameter.name).join(', ');
-  const docs = operationDocs(operation);
   const overloads = bodyOverloads(operation, types);
   const spec = requestSpec(operation, model);
   const rawDocLines = (note?: string) => [`Like \`${operation.methodName}\`, but resolves to the status, headers and decoded body.`, note, operation.deprecated ? '@deprecated' : undefined];
-  const rawDocs = docsFromLines(rawDocLines());
   // With overloads the callers see only them, so the docs go there (one block each, with its content type).
-  const signatures = (returnType: string, docsOf: (note: string) => typeof docs) =>
+  const signatures = (returnType: string, docsOf: (note: string) => string[]) =>
     overloads.map((overload) => ({ parameters: overload.parameters, returnType, docs: docsOf(overload.note) }));
-  const methods: MethodDeclarationStructure[] = [
+  const overloaded = overloads.length > 0;
+  const returnType = `Promise<${result}>`;
+  const rawReturnType = `Promise<ApiResponse<${result}>>`;
+  return [
     {
-      kind: StructureKind.Method,
       name: operation.methodName,
       isAsync: true,
-      parameters,
-      returnType: `Promise<${result}>`,
-      ...(overloads.length > 0 ? { overloads: signatures(`Promise<${result}>`, (note) => operationDocs(operation, note)) } : { docs }),
+      signature: { docs: overloaded ? [] : operationDocs(operation), parameters, returnType },
+      overloads: signatures(returnType, (note) => operationDocs(operation, note)),
       // An overloaded Raw method cannot be called with the implementation's union arguments: send directly.
       statements: [
-        overloads.length > 0
+        overloaded
           ? `return (await this.request<${result}>(${spec}, ${operation.optionsName})).data;`
           : `return (await this.${operation.rawMethodName}(${argumentList})).data;`,
       ],
     },
     {
       // Not async: it returns request()'s promise as is (an async wrapper would add promise hops to every call).
-      kind: StructureKind.Method,
       name: operation.rawMethodName,
-      parameters,
-      returnType: `Promise<ApiResponse<${result}>>`,
-      ...(overloads.length > 0 ? { overloads: signatures(`Promise<ApiResponse<${result}>>`, (note) => docsFromLines(rawDocLines(note))) } : { docs: rawDocs }),
+      isAsync: false,
+      signature: { docs: overloaded ? [] : docsFromLines(rawDocLines()), parameters, returnType: rawReturnType },
+      overloads: signatures(rawReturnType, (note) => docsFromLines(rawDocLines(note))),
       statements: [`return this.request<${result}>(${spec}, ${operation.optionsName});`],
     },
   ];
-  return methods;
 }
 
 /** The method's JSDoc; `note` (an overload's content type) goes before the tags. */

@@ -1,16 +1,18 @@
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
+import type { MethodParameter } from '../call-shape.js';
 
 /**
- * The model declarations' printer: it writes the subset of ts-morph structures the models module
- * uses (interfaces with properties and a string index signature, type aliases; docs as plain
- * strings, types as text) onto the file's `CodeBlockWriter` with the same calls, in the same
- * order, as ts-morph's structure printer.
+ * The declarations' printer: it writes the subset of ts-morph structures the client uses
+ * (interfaces with properties and a string index signature, type aliases, the API class with its
+ * constructor and methods; docs as plain strings, types as text) onto the file's `CodeBlockWriter`
+ * with the same calls, in the same order, as ts-morph's structure printer.
  *
- * Why: that printer gives every typed node a `CodeBlockWriter` of its own (`getText`), and looks
- * up its per-kind printers through memoising decorators: on GitHub's spec (38,000 property
- * signatures) that was a fifth of render-ts. ts-morph's maintainer suggests its writer, the
- * printer underneath, for pure generation. test/render/declaration-printer.test.ts holds the two
- * printers to the same text.
+ * Why: that printer gives every typed node a `CodeBlockWriter` of its own (`getText`), runs
+ * TypeScript's scanner over every parameter to place its comma, and looks up its per-kind printers
+ * through memoising decorators: on GitHub's spec (38,000 property signatures, 2,400 methods) that
+ * was half of render-ts. ts-morph's maintainer suggests its writer, the printer underneath, for
+ * pure generation. test/unit/render/declaration-printer.test.ts holds the two printers to the
+ * same text.
  */
 
 /** A property signature, as ts-morph's structure with the fields the models module sets. */
@@ -80,6 +82,122 @@ export function typeAliasStatement(declaration: LeanTypeAlias): WriterFunction {
     writer.hangingIndent(() => writer.write(` = ${declaration.type}`));
     writer.write(';');
   };
+}
+
+/** A method's or constructor's signature: docs, parameters, return type. */
+export interface LeanSignature {
+  readonly docs: readonly string[];
+  readonly parameters: readonly MethodParameter[];
+  readonly returnType: string;
+}
+
+/** A class method with a one-statement-per-string body, after its overload signatures. */
+export interface LeanMethod {
+  readonly name: string;
+  readonly isAsync: boolean;
+  /** The implementation's docs, parameters and return type. */
+  readonly signature: LeanSignature;
+  readonly overloads: readonly LeanSignature[];
+  readonly statements: readonly string[];
+}
+
+/** An exported class extending `extends`, with one constructor and its methods. */
+export interface LeanClass {
+  readonly name: string;
+  readonly docs: readonly string[];
+  readonly extends: string;
+  readonly constructorParameters: readonly MethodParameter[];
+  readonly constructorStatements: readonly string[];
+  readonly methods: readonly LeanMethod[];
+}
+
+/** `export class … extends … { constructor(…) { … } methods }` as a source file statement. */
+export function classStatement(declaration: LeanClass): WriterFunction {
+  return (writer) => {
+    if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
+    writer.closeComment();
+    writeDocs(writer, declaration.docs);
+    writer.write('export ');
+    writer.write('class');
+    writer.space().write(declaration.name);
+    writer.space();
+    writer.hangingIndent(() => writer.write(`extends ${declaration.extends} `));
+    writer.inlineBlock(() => {
+      // ClassDeclarationStructurePrinter: a blank line before the constructor and before the methods, unless first.
+      if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLine();
+      writer.closeComment();
+      writer.write('constructor');
+      writeParameters(writer, declaration.constructorParameters);
+      writer.space().inlineBlock(() => writeStatements(writer, declaration.constructorStatements));
+      if (declaration.methods.length === 0) return;
+      if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLine();
+      declaration.methods.forEach((method, index) => {
+        if (index > 0) writer.blankLine();
+        writeMethod(writer, method);
+      });
+    });
+  };
+}
+
+function writeMethod(writer: CodeBlockWriter, method: LeanMethod): void {
+  writer.closeComment();
+  // Overload signatures are never async (ts-morph does not copy the modifier to them).
+  for (const overload of method.overloads) {
+    writeMethodHeader(writer, method.name, false, overload);
+    writer.write(';');
+    writer.newLine();
+  }
+  writeMethodHeader(writer, method.name, method.isAsync, method.signature);
+  writer.spaceIfLastNot().inlineBlock(() => writeStatements(writer, method.statements));
+}
+
+function writeMethodHeader(writer: CodeBlockWriter, name: string, isAsync: boolean, signature: LeanSignature): void {
+  writeDocs(writer, signature.docs);
+  if (isAsync) writer.write('async ');
+  writer.write(name);
+  writeParameters(writer, signature.parameters);
+  writer.hangingIndent(() => writer.write(`: ${signature.returnType}`));
+}
+
+/**
+ * `(a: A, b?: B, c: C = {})`. ts-morph inserts each comma after the parameter's last token, found
+ * with TypeScript's scanner; type texts from TypeWriter and our initializers hold no comments, so
+ * that is the end of the parameter's text.
+ */
+function writeParameters(writer: CodeBlockWriter, parameters: readonly MethodParameter[]): void {
+  writer.write('(');
+  if (parameters.length > 0) {
+    writer.hangingIndent(() => {
+      parameters.forEach((parameter, index) => {
+        if (index > 0) writer.write(',').spaceIfLastNot();
+        writer.closeComment();
+        writer.write(parameter.name);
+        writer.conditionalWrite(parameter.hasQuestionToken === true, '?');
+        writer.hangingIndent(() => writer.write(`: ${parameter.type}`));
+        const { initializer } = parameter;
+        if (initializer !== undefined) {
+          writer.hangingIndent(() => {
+            writer.spaceIfLastNot();
+            writer.write(`= ${initializer}`);
+          });
+        }
+      });
+    });
+  }
+  writer.write(')');
+}
+
+/** StatementStructurePrinter for string statements. */
+function writeStatements(writer: CodeBlockWriter, statements: readonly string[]): void {
+  for (const statement of statements) {
+    if (lastNonWhitespaceCharIsCloseBrace(writer)) writer.blankLineIfLastNot();
+    else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
+    writer.write(statement);
+  }
+}
+
+function lastNonWhitespaceCharIsCloseBrace(writer: CodeBlockWriter): boolean {
+  return writer.iterateLastCharCodes((code) => (code === 0x7d ? true : /\s/.test(String.fromCharCode(code)) ? undefined : false)) === true;
 }
 
 function writeProperty(writer: CodeBlockWriter, property: LeanPropertySignature): void {

@@ -1,6 +1,27 @@
 import fc from 'fast-check';
-import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, SourceFileStructure, StatementStructures, TypeAliasDeclarationStructure, WriterFunction } from 'ts-morph';
-import { interfaceStatement, typeAliasStatement, type LeanInterface, type LeanPropertySignature, type LeanTypeAlias } from '../../../src/render/ts/declaration-printer.js';
+import type {
+  ClassDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  WriterFunction,
+} from 'ts-morph';
+import type { MethodParameter } from '../../../src/render/call-shape.js';
+import {
+  classStatement,
+  interfaceStatement,
+  typeAliasStatement,
+  type LeanClass,
+  type LeanInterface,
+  type LeanMethod,
+  type LeanPropertySignature,
+  type LeanTypeAlias,
+} from '../../../src/render/ts/declaration-printer.js';
+import { stringLiteral } from '../../../src/shared/escape.js';
 import { StructureKind, tsMorph } from '../../../src/shared/ts-morph.js';
 
 // The models module's declarations are printed by declaration-printer.ts instead of ts-morph's
@@ -31,12 +52,86 @@ function typeAliasStructure(declaration: LeanTypeAlias): TypeAliasDeclarationStr
   return { kind: StructureKind.TypeAlias, name: declaration.name, isExported: true, docs: [...declaration.docs], type: declaration.type };
 }
 
+/** The class as api-class.ts built it for ts-morph before (overloads carry no `isAsync`; an overloaded implementation no docs). */
+function classStructure(declaration: LeanClass): ClassDeclarationStructure {
+  return {
+    kind: StructureKind.Class,
+    name: declaration.name,
+    isExported: true,
+    extends: declaration.extends,
+    docs: [...declaration.docs],
+    ctors: [{ parameters: declaration.constructorParameters.map(parameterStructure), statements: [...declaration.constructorStatements] }],
+    methods: declaration.methods.map(methodStructure),
+  };
+}
+
+function methodStructure(method: LeanMethod): MethodDeclarationStructure {
+  return {
+    kind: StructureKind.Method,
+    name: method.name,
+    ...(method.isAsync ? { isAsync: true } : {}),
+    parameters: method.signature.parameters.map(parameterStructure),
+    returnType: method.signature.returnType,
+    docs: [...method.signature.docs],
+    ...(method.overloads.length > 0
+      ? { overloads: method.overloads.map((overload) => ({ parameters: overload.parameters.map(parameterStructure), returnType: overload.returnType, docs: [...overload.docs] })) }
+      : {}),
+    statements: [...method.statements],
+  };
+}
+
+function parameterStructure(parameter: MethodParameter) {
+  return { ...parameter };
+}
+
+type Declaration = { interface: LeanInterface } | { alias: LeanTypeAlias } | { class: LeanClass } | { text: string };
+
 /** Both printers over the same statements: each declaration either as a structure or as our writer function. */
-function printBoth(declarations: ({ interface: LeanInterface } | { alias: LeanTypeAlias } | { text: string })[]) {
-  const viaStructures = declarations.map((item) => ('interface' in item ? interfaceStructure(item.interface) : 'alias' in item ? typeAliasStructure(item.alias) : item.text));
-  const viaLean = declarations.map((item) => ('interface' in item ? interfaceStatement(item.interface) : 'alias' in item ? typeAliasStatement(item.alias) : item.text));
+function printBoth(declarations: Declaration[]) {
+  const viaStructures = declarations.map((item) =>
+    'interface' in item ? interfaceStructure(item.interface) : 'alias' in item ? typeAliasStructure(item.alias) : 'class' in item ? classStructure(item.class) : item.text,
+  );
+  const viaLean = declarations.map((item) =>
+    'interface' in item ? interfaceStatement(item.interface) : 'alias' in item ? typeAliasStatement(item.alias) : 'class' in item ? classStatement(item.class) : item.text,
+  );
   return { want: print(viaStructures), got: print(viaLean) };
 }
+
+const request = "return this.request<Pet>({\n  method: 'GET',\n  path: '/pets/{id}',\n  pathParams: [['id', id]],\n  responseKind: 'json',\n}, options);";
+
+const petsApi: LeanClass = {
+  name: 'PetsApi',
+  docs: ['Operations tagged pets.'],
+  extends: 'BaseApi',
+  constructorParameters: [{ name: 'configuration', type: 'Configuration', hasQuestionToken: true }],
+  constructorStatements: ["super(configuration, 'http://localhost');"],
+  methods: [
+    {
+      name: 'getPet',
+      isAsync: true,
+      signature: { docs: ['Get a pet\n`GET /pets/{id}`\n@param id The id.'], parameters: [{ name: 'id', type: 'string' }, { name: 'params', type: 'GetPetParams', initializer: '{}' }, { name: 'options', type: 'RequestOptions', hasQuestionToken: true }], returnType: 'Promise<Pet>' },
+      overloads: [],
+      statements: ['return (await this.getPetRaw(id, params, options)).data;'],
+    },
+    {
+      name: 'getPetRaw',
+      isAsync: false,
+      signature: { docs: [], parameters: [{ name: 'id', type: 'string' }], returnType: 'Promise<ApiResponse<Pet>>' },
+      overloads: [],
+      statements: [request],
+    },
+    {
+      name: 'addPet',
+      isAsync: true,
+      signature: { docs: [], parameters: [{ name: 'body', type: 'Pet | PetForm' }, { name: 'options', type: "RequestOptions & { contentType?: 'application/json' | 'multipart/form-data' }", hasQuestionToken: true }], returnType: 'Promise<void>' },
+      overloads: [
+        { docs: ['Sends JSON.'], parameters: [{ name: 'body', type: 'Pet' }, { name: 'options', type: "RequestOptions & { contentType?: 'application/json' }", hasQuestionToken: true }], returnType: 'Promise<void>' },
+        { docs: ['Sends a form.'], parameters: [{ name: 'body', type: 'PetForm' }, { name: 'options', type: "RequestOptions & { contentType: 'multipart/form-data' }" }], returnType: 'Promise<void>' },
+      ],
+      statements: ['const a = 1;', 'if (a) {\n  return;\n}', 'return;'],
+    },
+  ],
+};
 
 const pet: LeanInterface = {
   name: 'Pet',
@@ -55,10 +150,46 @@ describe('declaration printer', () => {
     ['an empty interface', [{ interface: { name: 'Empty', docs: [], properties: [] } }]],
     ['only an index signature', [{ interface: { name: 'Map', docs: ['Free-form.'], properties: [], indexSignatureType: 'string' } }]],
     ['a type alias after an interface and a const', [{ interface: pet }, { text: "\nexport const A = {\n  B: 'b',\n} as const;" }, { alias: { name: 'Id', docs: ['An id.'], type: 'string | number' } }]],
+    ['an API class with overloads, initializers and multi-line statements', [{ interface: pet }, { class: petsApi }]],
+    ['a class with no methods', [{ class: { ...petsApi, docs: [], methods: [] } }]],
     ['type aliases back to back', [{ alias: { name: 'A', docs: [], type: "'/*' | '*/'" } }, { alias: { name: 'B', docs: ['B\n\nsecond paragraph'], type: 'Array<{\n  a: string;\n}>' } }]],
   ] as const)('%s: same text as ts-morph', (_name, declarations) => {
     const { want, got } = printBoth([...declarations]);
     expect(got).toBe(want);
+  });
+
+  it('same text as ts-morph for any API class method', () => {
+    // Types as TypeWriter writes them: names, string literals (escaped), unions, arrays, object types; never comments.
+    const literal = fc.string({ unit: fc.constantFrom('a', ' ', '/', '*', "'", '"', '`', '{', '}', '\\', '\n', '$'), maxLength: 8 }).map(stringLiteral);
+    const type = fc.letrec<{ type: string }>((tie) => ({
+      type: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom('string', 'number', 'Pet', 'unknown'),
+        literal,
+        fc.tuple(tie('type'), tie('type')).map(([a, b]) => `${a} | ${b}`),
+        tie('type').map((item) => `Array<${item}>`),
+        fc.tuple(literal, tie('type')).map(([key, value]) => `{ ${key}?: ${value} }`),
+      ),
+    })).type;
+    const docs = fc.array(fc.constantFrom('One line.', 'Two\nlines.', '\nLeading newline.', '`GET /a/{b}`\n@param b The b.'), { maxLength: 2 });
+    const parameter = fc.record({ name: fc.constantFrom('a', 'body', 'options'), type, hasQuestionToken: fc.option(fc.boolean(), { nil: undefined }), initializer: fc.option(fc.constantFrom('{}', "''"), { nil: undefined }) }).map(
+      (item): MethodParameter => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as unknown as MethodParameter,
+    );
+    const signature = fc.record({ docs, parameters: fc.array(parameter, { maxLength: 3 }), returnType: type });
+    const method = fc.record({
+      name: fc.constantFrom('get', 'getRaw'),
+      isAsync: fc.boolean(),
+      signature,
+      overloads: fc.array(signature, { maxLength: 2 }),
+      statements: fc.array(fc.constantFrom('return 1;', request, 'if (x) {\n  y();\n}'), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(method, { maxLength: 3 }), docs, (methods, classDocs) => {
+        const { want, got } = printBoth([{ class: { ...petsApi, docs: classDocs, methods } }]);
+        expect(got).toBe(want);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('same text as ts-morph for any declarations the models module can build', () => {
