@@ -10,7 +10,7 @@ import type { MethodParameter } from '../call-shape.js';
  * Why: that printer gives every typed node a `CodeBlockWriter` of its own (`getText`), runs
  * TypeScript's scanner over every parameter to place its comma, and looks up its per-kind printers
  * through memoising decorators: on GitHub's spec (38,000 property signatures, 2,400 methods) that
- * was half of render-ts. ts-morph's maintainer suggests its writer, the printer underneath, for
+ * was a third of render-ts's CPU time. ts-morph's maintainer suggests its writer, the printer underneath, for
  * pure generation. test/unit/render/declaration-printer.test.ts holds the two printers to the
  * same text.
  */
