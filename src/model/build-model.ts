@@ -35,6 +35,7 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, optio
     schemaRefPrefix: isSwagger2 ? '#/definitions/' : '#/components/schemas/',
     diagnostics: [],
     expanding: new Set(),
+    operationSchemas: new Map(),
     int64: options.int64 ?? 'number',
     securitySchemes: securitySchemeUses(isSwagger2 ? document['securityDefinitions'] : components['securitySchemes'], securitySchemes),
   };

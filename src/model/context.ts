@@ -1,3 +1,4 @@
+import type * as ir from './ir.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { decodePointerToken, pointerJoin, UserError } from '../shared/errors.js';
 
@@ -12,10 +13,19 @@ export interface BuildContext {
   readonly diagnostics: Diagnostic[];
   /** Local `$ref`s being expanded right now, to break cycles outside the named components. */
   readonly expanding: Set<string>;
+  /** Schemas read at an operation's top (parameter, body, response, header), by spec node: see `operationSchemaToIr`. */
+  readonly operationSchemas: Map<SpecObject, ConvertedSchema>;
   /** How `format: int64` integers are typed (`BuildModelOptions.int64`). */
   readonly int64: Int64Mapping;
   /** Every security scheme the spec declares, by name, with what a client can do with it. */
   readonly securitySchemes: ReadonlyMap<string, SecuritySchemeUse>;
+}
+
+/** A schema converted once, where it was read, with the warnings converting it gave. */
+export interface ConvertedSchema {
+  readonly pointer: string;
+  readonly schema: ir.Schema;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**

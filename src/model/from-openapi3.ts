@@ -2,7 +2,7 @@ import type * as ir from './ir.js';
 import { pointerJoin } from '../shared/errors.js';
 import { deref, isObject, stringOrUndefined, warn, type BuildContext, type SpecObject } from './context.js';
 import { preferJson, type OperationReader } from './operations.js';
-import { schemaToIr } from './schema.js';
+import { operationSchemaToIr } from './schema.js';
 
 /** The OAS 3 styles (`tabDelimited` is Swagger 2's `tsv` only). */
 const STYLES = new Set<ir.Parameter['style']>(['form', 'simple', 'label', 'matrix', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
@@ -34,7 +34,7 @@ export const openApi3Reader: OperationReader = {
       required: location === 'path' || node['required'] === true,
       ...(description !== undefined ? { description } : {}),
       deprecated: node['deprecated'] === true,
-      schema: schemaToIr(context, schemaNode, schemaPointer),
+      schema: operationSchemaToIr(context, schemaNode, schemaPointer),
       style,
       explode: typeof node['explode'] === 'boolean' ? node['explode'] : style === 'form',
       pointer: schemaPointer,
@@ -59,7 +59,7 @@ export const openApi3Reader: OperationReader = {
         const { value } = deref(context, raw);
         if (!isObject(value)) continue;
         const description = stringOrUndefined(value['description']);
-        headers.push({ name, ...(description !== undefined ? { description } : {}), schema: schemaToIr(context, value['schema'], pointerJoin(pointer, 'headers', name, 'schema')) });
+        headers.push({ name, ...(description !== undefined ? { description } : {}), schema: operationSchemaToIr(context, value['schema'], pointerJoin(pointer, 'headers', name, 'schema')) });
       }
     }
     return {
@@ -77,7 +77,7 @@ function contentToIr(context: BuildContext, content: unknown, pointer: string): 
   for (const [mediaType, media] of Object.entries(content)) {
     const schemaNode = isObject(media) ? (media as SpecObject)['schema'] : undefined;
     const at = pointerJoin(pointer, mediaType, 'schema');
-    out.push({ mediaType, schema: schemaToIr(context, schemaNode, at), pointer: at });
+    out.push({ mediaType, schema: operationSchemaToIr(context, schemaNode, at), pointer: at });
   }
   return preferJson(out);
 }

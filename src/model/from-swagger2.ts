@@ -2,7 +2,7 @@ import type * as ir from './ir.js';
 import { pointerJoin } from '../shared/errors.js';
 import { isObject, stringOrUndefined, warn, type BuildContext, type SpecObject } from './context.js';
 import { preferJson, type OperationReader, type SpecObjectAt } from './operations.js';
-import { schemaToIr } from './schema.js';
+import { operationSchemaToIr } from './schema.js';
 
 /** Swagger 2.0 `collectionFormat` → OAS 3 style/explode. A Map: the key comes from the spec (`constructor` must miss). */
 const COLLECTION_FORMATS: ReadonlyMap<string, { style: ir.Parameter['style']; explode: boolean }> = new Map([
@@ -37,7 +37,7 @@ export const swagger2Reader: OperationReader = {
       required: location === 'path' || node['required'] === true,
       ...(description !== undefined ? { description } : {}),
       deprecated: false,
-      schema: schemaToIr(context, node, pointer),
+      schema: operationSchemaToIr(context, node, pointer),
       style,
       // OAS 3 defaults: only `form` explodes; a scalar path or header parameter is `simple`, not exploded.
       explode: node['type'] === 'array' ? format.explode : style === 'form',
@@ -50,7 +50,7 @@ export const swagger2Reader: OperationReader = {
     const consumes = mediaTypes(context, operation, 'consumes');
     if (body) {
       const at = pointerJoin(body.pointer, 'schema');
-      const schema = schemaToIr(context, body.node['schema'], at);
+      const schema = operationSchemaToIr(context, body.node['schema'], at);
       const description = stringOrUndefined(body.node['description']);
       const contents = preferJson(consumes.filter((t) => !/form/i.test(t)).map((mediaType) => ({ mediaType, schema, pointer: at })));
       return {
@@ -64,7 +64,7 @@ export const swagger2Reader: OperationReader = {
     const properties: ir.Property[] = fields.map(({ node, pointer }) => ({
       name: String(node['name']),
       required: node['required'] === true,
-      schema: schemaToIr(context, node, pointer),
+      schema: operationSchemaToIr(context, node, pointer),
     }));
     const hasFile = fields.some((p) => p.node['type'] === 'file');
     const mediaType = hasFile || consumes.includes('multipart/form-data') ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
@@ -77,13 +77,13 @@ export const swagger2Reader: OperationReader = {
       for (const [name, value] of Object.entries(node['headers'])) {
         if (!isObject(value)) continue;
         const description = stringOrUndefined(value['description']);
-        headers.push({ name, ...(description !== undefined ? { description } : {}), schema: schemaToIr(context, value, pointerJoin(pointer, 'headers', name)) });
+        headers.push({ name, ...(description !== undefined ? { description } : {}), schema: operationSchemaToIr(context, value, pointerJoin(pointer, 'headers', name)) });
       }
     }
     const contents: ir.MediaContent[] = [];
     if (node['schema'] !== undefined) {
       const at = pointerJoin(pointer, 'schema');
-      const schema = schemaToIr(context, node['schema'], at);
+      const schema = operationSchemaToIr(context, node['schema'], at);
       contents.push(...preferJson(mediaTypes(context, operation, 'produces').map((mediaType) => ({ mediaType, schema, pointer: at }))));
     }
     return { status, description: stringOrUndefined(node['description']) ?? '', contents, headers };

@@ -31,6 +31,27 @@ export function schemaToIr(context: BuildContext, node: unknown, pointer: string
 }
 
 /**
+ * `schemaToIr` for a schema at the top of an operation's parameter, body, response or header.
+ * Shared components are `$ref`ed by hundreds of operations (GitHub's spec: 5,000 uses of 260
+ * parameters and responses), and each use used to be converted again, then compared by its JSON
+ * text while hoisting. At the top (depth 0, nothing being expanded) the result depends only on
+ * the node and its pointer, so the same node read at the same pointer gets the same IR object
+ * back, and the warnings its conversion gave are given again: the diagnostics stay as they were.
+ */
+export function operationSchemaToIr(context: BuildContext, node: unknown, pointer: string): ir.Schema {
+  if (!isObject(node)) return schemaToIr(context, node, pointer);
+  const known = context.operationSchemas.get(node);
+  if (known !== undefined && known.pointer === pointer) {
+    for (const diagnostic of known.diagnostics) context.diagnostics.push(diagnostic);
+    return known.schema;
+  }
+  const before = context.diagnostics.length;
+  const schema = schemaToIr(context, node, pointer);
+  if (known === undefined) context.operationSchemas.set(node, { pointer, schema, diagnostics: context.diagnostics.slice(before) });
+  return schema;
+}
+
+/**
  * A named schema (component). One addition to `schemaToIr`: a schema that extends a base with a
  * `discriminator` through `allOf` (OAS inheritance: `Cat: allOf [Pet, {…}]`, `Pet.discriminator`)
  * carries its tag, `petType: 'Cat'` (the base's mapping value for it, else its component name),
