@@ -64,7 +64,7 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
   const documents = new ReferencedDocuments(root, policy, limits);
   await documents.collect();
   // Bundling inlines external files; a self-contained document skips it (it would change nothing).
-  const document = bundleIsIdentity(root.document) ? (root.document as Record<string, unknown>) : await bundle(root, documents, limits);
+  const document = bundleIsIdentity(root.document, documents.rootReferences) ? (root.document as Record<string, unknown>) : await bundle(root, documents, limits);
 
   const diagnostics: Diagnostic[] = [];
   if (options.validate !== false) {

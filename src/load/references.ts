@@ -31,6 +31,7 @@ export interface ReferencePolicy extends RemotePolicy {
  */
 export class ReferencedDocuments {
   readonly #byKey = new Map<string, SpecDocument>();
+  #rootReferences: readonly string[] | undefined;
   #totalBytes: number;
 
   constructor(
@@ -41,11 +42,21 @@ export class ReferencedDocuments {
     this.#totalBytes = Buffer.byteLength(root.text);
   }
 
+  /**
+   * Every distinct `$ref` of the root document, once `collect` ran; undefined when some `$ref`
+   * there is not a string (its value was not searched for references).
+   */
+  get rootReferences(): readonly string[] | undefined {
+    return this.#rootReferences;
+  }
+
   /** Loads and checks everything reachable from the root document. */
   async collect(): Promise<void> {
     const queue: SpecDocument[] = [this.root];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      for (const [site, ref] of findReferences(next.document)) {
+      const { sites, allStrings } = findReferences(next.document);
+      if (next === this.root && allStrings) this.#rootReferences = sites.map(([, ref]) => ref);
+      for (const [site, ref] of sites) {
         const fragmentAt = ref.indexOf('#');
         if (fragmentAt === 0) {
           checkFragment(next.document, ref, ref, next, site);
@@ -142,13 +153,14 @@ export class ReferencedDocuments {
 
 /**
  * Every distinct `$ref` string in a document, in document order, with the JSON pointer of the
- * first object holding it: a reference resolves the same way wherever it is written, so checking
+ * first object holding it (`sites`; `allStrings`: no `$ref` had another type of value): a reference resolves the same way wherever it is written, so checking
  * its first use is checking them all, and a failure is reported where it was met first (big specs
  * repeat each `$ref` a dozen times; building a pointer for each use cost more than the checks).
  */
-function findReferences(document: unknown): [string, string][] {
+export function findReferences(document: unknown): { sites: [string, string][]; allStrings: boolean } {
   const found: [string, string][] = [];
   const seen = new Set<string>();
+  let allStrings = true;
   // Tokens of the current path; a pointer string is built only where a `$ref` is found.
   const path: (string | number)[] = [];
   const visit = (node: unknown): void => {
@@ -166,6 +178,8 @@ function findReferences(document: unknown): [string, string][] {
     if (typeof ref === 'string' && !seen.has(ref) && Object.prototype.hasOwnProperty.call(record, '$ref')) {
       seen.add(ref);
       found.push([pointerJoin('', ...path, '$ref'), ref]);
+    } else if (ref !== undefined && typeof ref !== 'string') {
+      allStrings = false;
     }
     for (const key of Object.keys(record)) {
       if (key === '$ref') continue;
@@ -175,7 +189,7 @@ function findReferences(document: unknown): [string, string][] {
     }
   };
   visit(document);
-  return found;
+  return { sites: found, allStrings };
 }
 
 /** Throws when a `#/json/pointer` fragment does not resolve in `document`. Plain-name anchors are left to the bundler. */
