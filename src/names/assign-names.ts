@@ -1,6 +1,6 @@
 import type * as ir from '../model/ir.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
-import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, toIdentifier } from './identifiers.js';
+import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, ReservedNames, toIdentifier } from './identifiers.js';
 import { enumMembers } from './enum-members.js';
 import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
 import { firstApiByPointer, type OperationInApi } from './lookups.js';
@@ -27,6 +27,10 @@ const RESERVED_MEMBERS = ['configuration', 'defaultBasePath', 'request', 'then',
 
 /** Locals of the docs' example programs (`api`, `result`, …): a path parameter must not shadow them. */
 const EXAMPLE_LOCALS = ['api', 'result', 'error', 'example', 'console'];
+
+/** What a method's arguments may not be called, and what a params object's properties may not be. */
+const RESERVED_LOCALS = new ReservedNames(false, [...RESERVED_WORDS, ...EXAMPLE_LOCALS]);
+const RESERVED_PROPERTIES = new ReservedNames(false, OBJECT_PROTOTYPE_MEMBERS);
 
 export interface AssignNamesOptions {
   /** Receives a warning for each operation whose method had to be renamed (duplicate operationId, clash). */
@@ -66,7 +70,7 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
   const firstApi = firstApiByPointer(apis);
   const context = inlineNameContext(firstApi, typeNames);
   for (const schema of model.schemas) {
-    if (schema.origin?.kind === 'inline') typeNames.set(schema.name, typeName(inlineNameCandidates({ ...schema, origin: schema.origin }, context), 'Model', ''));
+    if (hasInlineOrigin(schema)) typeNames.set(schema.name, typeName(inlineNameCandidates(schema, context), 'Model', ''));
   }
   // Request shapes last: `PetWritable` beside `Pet`.
   for (const schema of model.schemas) {
@@ -94,6 +98,11 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
     .sort((a, b) => byCodePoint(a.typeName, b.typeName));
   reportRenamedOperations(apis, options);
   return { ...model, apis, schemas };
+}
+
+/** A schema hoisted from inline (its type name comes from where it was written). */
+function hasInlineOrigin(schema: ir.NamedSchema): schema is ir.NamedSchema & { readonly origin: ir.SchemaOrigin } {
+  return schema.origin?.kind === 'inline';
 }
 
 /** Lookups for naming hoisted schemas: type names so far, and each operation (by pointer) with its first API's method name. */
@@ -147,7 +156,7 @@ function nameOperation(
   const rawMethodName = members.claim(methodName + 'Raw');
 
   // Positional arguments first (path params in path order, then body), then the params object and options.
-  const locals = new NameScope(false, [...RESERVED_WORDS, ...EXAMPLE_LOCALS]);
+  const locals = RESERVED_LOCALS.scope();
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const otherParameters = operation.parameters.filter((p) => p.in !== 'path');
   const named = new Map<ir.Parameter, string>();
@@ -159,7 +168,7 @@ function nameOperation(
   const paramsName = otherParameters.length > 0 ? locals.claim('params', 'queryParams') : undefined;
   const optionsName = locals.claim('options', 'requestOptions');
 
-  const properties = new NameScope(false, OBJECT_PROTOTYPE_MEMBERS);
+  const properties = RESERVED_PROPERTIES.scope();
   for (const parameter of otherParameters) {
     const candidate = toIdentifier(camelCase(parameter.name), 'param');
     named.set(parameter, properties.claim(candidate, candidate + 'Param'));

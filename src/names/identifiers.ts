@@ -136,25 +136,64 @@ export function shortHash(text: string): string {
 }
 
 /**
+ * Names reserved in many scopes of one kind, prepared once: the names stage makes a scope per
+ * operation and per enum (GitHub's spec: 4,000), and copying the reserved words into each one
+ * cost more than the naming done in it.
+ */
+export class ReservedNames {
+  readonly #keys: ReadonlySet<string>;
+
+  constructor(
+    readonly caseInsensitive: boolean,
+    names: Iterable<string>,
+  ) {
+    this.#keys = new Set(Array.from(names, (name) => nameKey(name, caseInsensitive)));
+  }
+
+  /** A new scope in which only these names are taken. */
+  scope(): NameScope {
+    return new NameScope(this.caseInsensitive, this);
+  }
+
+  /** Whether a name's key (see `nameKey`) is reserved. */
+  hasKey(key: string): boolean {
+    return this.#keys.has(key);
+  }
+}
+
+/** A name as a scope compares it. */
+function nameKey(name: string, caseInsensitive: boolean): string {
+  return caseInsensitive ? name.toLowerCase() : name;
+}
+
+/**
  * Hands out names that are unique within one scope. With `caseInsensitive`, `Foo` and `FOO`
  * count as the same name, so the file names derived from them stay distinct on macOS and Windows.
  */
 export class NameScope {
   readonly #taken = new Set<string>();
+  /** Shared reserved names (not copied into `#taken`). */
+  readonly #reserved: ReservedNames | undefined;
 
   constructor(
     private readonly caseInsensitive: boolean,
-    reserved: Iterable<string> = [],
+    reserved: Iterable<string> | ReservedNames = [],
   ) {
-    for (const name of reserved) this.#taken.add(this.#key(name));
+    if (reserved instanceof ReservedNames) {
+      if (reserved.caseInsensitive !== caseInsensitive) throw new Error('reserved names of the other case mode');
+      this.#reserved = reserved;
+    } else {
+      for (const name of reserved) this.#taken.add(this.#key(name));
+    }
   }
 
   #key(name: string): string {
-    return this.caseInsensitive ? name.toLowerCase() : name;
+    return nameKey(name, this.caseInsensitive);
   }
 
   has(name: string): boolean {
-    return this.#taken.has(this.#key(name));
+    const key = this.#key(name);
+    return this.#taken.has(key) || (this.#reserved !== undefined && this.#reserved.hasKey(key));
   }
 
   /** Marks a name as taken without handing it out (a name of another kind that must not be reused). */
