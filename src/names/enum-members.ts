@@ -16,16 +16,29 @@ const RESERVED_MEMBERS = new ReservedNames(false, OBJECT_PROTOTYPE_MEMBERS);
  * written when it is a valid identifier, else the PascalCased value (`in_progress` → `InProgress`,
  * `1` → `Value1`, `-1` → `Minus1`). `null` has no key (the type keeps it).
  */
-export function enumMembers(schema: Extract<ir.Schema, { kind: 'enum' }>): EnumMember[] {
+export function enumMembers(schema: Extract<ir.Schema, { kind: 'enum' }>, names: MemberNames = new Map()): EnumMember[] {
   const scope = RESERVED_MEMBERS.scope();
   const members: EnumMember[] = [];
   schema.values.forEach((value, index) => {
     if (value === null) return;
     const given = schema.varNames?.[index];
-    const candidate = given !== undefined && isPlainIdentifier(given) ? given : memberName(given ?? value);
+    const candidate = given !== undefined && isPlainIdentifier(given) ? given : cachedMemberName(given ?? value, names);
     members.push({ name: scope.claim(candidate, candidate + '_'), value });
   });
   return members;
+}
+
+/**
+ * Member names already derived from a value, shared by the enums of one model: GitHub's spec has
+ * 10,000 enum values but only 700 distinct ones (`open`, `closed`, `asc`…). Map keys tell `1` from
+ * `'1'`, which name differently.
+ */
+export type MemberNames = Map<string | number | boolean, string>;
+
+function cachedMemberName(value: string | number | boolean, names: MemberNames): string {
+  let name = names.get(value);
+  if (name === undefined) names.set(value, (name = memberName(value)));
+  return name;
 }
 
 function memberName(value: string | number | boolean): string {

@@ -1,5 +1,6 @@
 import type * as ir from '../../../src/model/ir.js';
-import { enumMembers } from '../../../src/names/enum-members.js';
+import fc from 'fast-check';
+import { enumMembers, type MemberNames } from '../../../src/names/enum-members.js';
 
 type Enum = Extract<ir.Schema, { kind: 'enum' }>;
 
@@ -16,4 +17,20 @@ describe('enumMembers: keys of an enum const object', () => {
   it.each(cases)('%s', (_name, { given, want }) => {
     expect(enumMembers(given).map((m) => [m.name, m.value])).toEqual(want);
   });
+});
+
+// One MemberNames shared by every enum of a model (as assignNames does) names exactly as a fresh one.
+test('a shared MemberNames cache names as a fresh one, telling 1 from "1" and true from "true"', () => {
+  const value = fc.constantFrom<string | number | boolean | null>(1, '1', -1, '-1', 0, '0', true, 'true', false, 'in_progress', 'In Progress', 'a-b', 'a_b', 'constructor', '', null, 2.5, '2.5');
+  const enums = fc.array(fc.array(value, { minLength: 1, maxLength: 6 }), { maxLength: 6 });
+  fc.assert(
+    fc.property(enums, (lists) => {
+      const shared: MemberNames = new Map();
+      for (const values of lists) {
+        const schema: Enum = { kind: 'enum', values };
+        expect(enumMembers(schema, shared)).toEqual(enumMembers(schema));
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
