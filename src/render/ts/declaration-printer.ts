@@ -13,6 +13,10 @@ import type { MethodParameter } from '../call-shape.js';
  * was a third of render-ts's CPU time. ts-morph's maintainer suggests its writer, the printer underneath, for
  * pure generation. test/unit/render/declaration-printer.test.ts holds the two printers to the
  * same text.
+ *
+ * Text is written in as few `write` calls as give the same output: the writer treats one string
+ * like the same characters written piece by piece (each line break it meets ends the line and
+ * indents the next), so pieces are joined unless a line break would fall inside a hanging indent.
  */
 
 /** A property signature, as ts-morph's structure with the fields the models module sets. */
@@ -49,19 +53,15 @@ export function interfaceStatement(declaration: LeanInterface): WriterFunction {
     if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
     writer.closeComment();
     writeDocs(writer, declaration.docs);
-    writer.write('export ');
-    writer.write(`interface ${declaration.name}`);
-    writer.space();
     const parents = declaration.extends ?? [];
-    if (parents.length > 0) writer.hangingIndent(() => writer.write(`extends ${parents.join(', ')} `));
+    // Type names hold no line break: the hanging indent of `extends` changes nothing.
+    writer.write(`export interface ${declaration.name} ${parents.length > 0 ? `extends ${parents.join(', ')} ` : ''}`);
     writer.inlineBlock(() => {
       const { indexSignatureType, properties } = declaration;
       if (indexSignatureType !== undefined) {
         if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLine();
         writer.closeComment();
-        writer.write('[key: string]');
-        writer.hangingIndent(() => writer.write(`: ${indexSignatureType}`));
-        writer.write(';');
+        writeTyped(writer, '[key: string]', ':', indexSignatureType, ';');
       }
       if (properties.length > 0 && !writer.isAtStartOfFirstLineOfBlock()) writer.newLine();
       for (let index = 0; index < properties.length; index++) {
@@ -77,10 +77,7 @@ export function typeAliasStatement(declaration: LeanTypeAlias): WriterFunction {
   return (writer) => {
     writer.closeComment();
     writeDocs(writer, declaration.docs);
-    writer.write('export ');
-    writer.write(`type ${declaration.name}`);
-    writer.hangingIndent(() => writer.write(` = ${declaration.type}`));
-    writer.write(';');
+    writeTyped(writer, `export type ${declaration.name}`, ' =', declaration.type, ';');
   };
 }
 
@@ -117,11 +114,7 @@ export function classStatement(declaration: LeanClass): WriterFunction {
     if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
     writer.closeComment();
     writeDocs(writer, declaration.docs);
-    writer.write('export ');
-    writer.write('class');
-    writer.space().write(declaration.name);
-    writer.space();
-    writer.hangingIndent(() => writer.write(`extends ${declaration.extends} `));
+    writer.write(`export class ${declaration.name} extends ${declaration.extends} `);
     writer.inlineBlock(() => {
       // ClassDeclarationStructurePrinter: a blank line before the constructor and before the methods, unless first.
       if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLine();
@@ -153,16 +146,33 @@ function writeMethod(writer: CodeBlockWriter, method: LeanMethod): void {
 
 function writeMethodHeader(writer: CodeBlockWriter, name: string, isAsync: boolean, signature: LeanSignature): void {
   writeDocs(writer, signature.docs);
-  if (isAsync) writer.write('async ');
-  writer.write(name);
+  const start = `${isAsync ? 'async ' : ''}${name}`;
+  const parameters = oneLineParameters(signature.parameters);
+  if (parameters !== undefined) {
+    writeTyped(writer, start + parameters, ':', signature.returnType, '');
+    return;
+  }
+  writer.write(start);
   writeParameters(writer, signature.parameters);
   writer.hangingIndent(() => writer.write(`: ${signature.returnType}`));
 }
 
+/** `(a: A, b?: B, c: C = {})` as one text, when no type or initializer breaks a line (else undefined). */
+function oneLineParameters(parameters: readonly MethodParameter[]): string | undefined {
+  let text = '(';
+  for (let index = 0; index < parameters.length; index++) {
+    const { name, hasQuestionToken, type, initializer } = parameters[index]!;
+    if (type.includes('\n') || initializer?.includes('\n')) return undefined;
+    text += `${index > 0 ? ', ' : ''}${name}${hasQuestionToken === true ? '?' : ''}: ${type}`;
+    if (initializer !== undefined) text += `${type.endsWith(' ') ? '' : ' '}= ${initializer}`;
+  }
+  return text + ')';
+}
+
 /**
- * `(a: A, b?: B, c: C = {})`. ts-morph inserts each comma after the parameter's last token, found
- * with TypeScript's scanner; type texts from TypeWriter and our initializers hold no comments, so
- * that is the end of the parameter's text.
+ * `(a: A, b?: B, c: C = {})`, each part in ts-morph's hanging indents. ts-morph inserts each comma
+ * after the parameter's last token, found with TypeScript's scanner; type texts from TypeWriter
+ * and our initializers hold no comments, so that is the end of the parameter's text.
  */
 function writeParameters(writer: CodeBlockWriter, parameters: readonly MethodParameter[]): void {
   writer.write('(');
@@ -203,32 +213,34 @@ function lastNonWhitespaceCharIsCloseBrace(writer: CodeBlockWriter): boolean {
 function writeProperty(writer: CodeBlockWriter, property: LeanPropertySignature): void {
   writer.closeComment();
   writeDocs(writer, property.docs);
-  if (property.isReadonly) writer.write('readonly ');
-  writer.write(property.name);
-  writer.conditionalWrite(property.hasQuestionToken, '?');
-  writer.hangingIndent(() => writer.write(`: ${property.type}`));
-  writer.write(';');
+  writeTyped(writer, `${property.isReadonly ? 'readonly ' : ''}${property.name}${property.hasQuestionToken ? '?' : ''}`, ':', property.type, ';');
+}
+
+/** `head: type;` (`separator` before the type, `end` after it), the type in a hanging indent when it breaks lines. */
+function writeTyped(writer: CodeBlockWriter, head: string, separator: string, type: string, end: string): void {
+  if (!type.includes('\n')) {
+    writer.write(`${head}${separator} ${type}${end}`);
+    return;
+  }
+  writer.write(head);
+  writer.hangingIndent(() => writer.write(`${separator} ${type}`));
+  if (end !== '') writer.write(end);
 }
 
 /** JSDocStructurePrinter for string docs: one block each, ` * ` lines when multi-line, then a newline. */
 function writeDocs(writer: CodeBlockWriter, docs: readonly string[]): void {
   for (const text of docs) {
     writer.closeComment();
-    const lines = text.split(/\r?\n/);
-    writer.write('/**');
-    if (lines.length <= 1) {
-      writer.space();
-      writer.write(lines[0]!);
-    } else {
-      writer.newLine();
-      for (let index = lines[0]!.length === 0 ? 1 : 0; index < lines.length; index++) {
-        writer.write(' *');
-        if (lines[index]!.length > 0) writer.write(` ${lines[index]}`);
-        writer.newLine();
-      }
-    }
-    writer.spaceIfLastNot();
-    writer.write('*/');
+    writer.write(jsdocBlock(text));
     writer.newLine();
   }
+}
+
+/** The text ts-morph's JSDoc printer writes for a string doc (the writer indents every line). */
+function jsdocBlock(text: string): string {
+  const lines = text.split(/\r?\n/);
+  if (lines.length <= 1) return `/** ${lines[0]}${lines[0]!.endsWith(' ') || lines[0] === '' ? '' : ' '}*/`;
+  let block = '/**';
+  for (let index = lines[0]!.length === 0 ? 1 : 0; index < lines.length; index++) block += lines[index]!.length > 0 ? `\n * ${lines[index]}` : '\n *';
+  return `${block}\n */`;
 }

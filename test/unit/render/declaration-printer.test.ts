@@ -116,7 +116,7 @@ const petsApi: LeanClass = {
     {
       name: 'getPetRaw',
       isAsync: false,
-      signature: { docs: [], parameters: [{ name: 'id', type: 'string' }], returnType: 'Promise<ApiResponse<Pet>>' },
+      signature: { docs: [], parameters: [{ name: 'id', type: 'string' }, { name: 'filter', type: '{\n  name?: string;\n}', initializer: '{}' }], returnType: 'Promise<ApiResponse<{\n  pet: Pet;\n}>>' },
       overloads: [],
       statements: [request],
     },
