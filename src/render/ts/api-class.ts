@@ -1,4 +1,4 @@
-import type { ImportDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import type { SourceFileStructure } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { QueryParameter, StyledParameter } from '../../runtime/runtime.js';
 import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js';
@@ -6,7 +6,7 @@ import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { mediaKind, resultType, successShape, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, objectParameters, pathParameters, selectableContents } from '../call-shape.js';
 import { defaultServerUrl } from '../servers.js';
-import { classStatement, interfaceStatement, typeAliasStatement, type LeanInterface, type LeanMethod, type LeanTypeAlias } from './declaration-printer.js';
+import { classStatement, importStatement, interfaceStatement, typeAliasStatement, type LeanImport, type LeanInterface, type LeanMethod, type LeanTypeAlias } from './declaration-printer.js';
 import { docsFromLines } from './jsdoc.js';
 import { modelImports } from './imports.js';
 import { StructureKind } from '../../shared/ts-morph.js';
@@ -25,9 +25,9 @@ export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWri
     if (errorType) errorTypes.push(errorType);
     methods.push(...operationMethods(operation, model, types));
   }
-  const imports: ImportDeclarationStructure[] = [
+  const imports: LeanImport[] = [
     {
-      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: false,
       moduleSpecifier: '../runtime.js',
       namedImports: ['BaseApi', ...(errorTypes.length > 0 ? ['type ApiError'] : []), 'type ApiResponse', 'type Configuration', 'type RequestOptions'],
     },
@@ -43,7 +43,7 @@ export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWri
   });
   return {
     kind: StructureKind.SourceFile,
-    statements: [...imports, ...interfaces.map(interfaceStatement), ...errorTypes.map(typeAliasStatement), classDeclaration],
+    statements: [...imports.map(importStatement), ...interfaces.map(interfaceStatement), ...errorTypes.map(typeAliasStatement), classDeclaration],
   };
 }
 

@@ -46,6 +46,24 @@ export interface LeanTypeAlias {
   readonly type: string;
 }
 
+/** `import type { A, B } from './module.js';`: names as written (`type X` marks one type-only import). */
+export interface LeanImport {
+  readonly isTypeOnly: boolean;
+  readonly namedImports: readonly string[];
+  readonly moduleSpecifier: string;
+}
+
+/** An import declaration as a source file statement (ts-morph gave each name a writer and scanned it for its comma). */
+export function importStatement(declaration: LeanImport): WriterFunction {
+  return (writer) => {
+    writer.closeComment();
+    const names = declaration.namedImports.length > 0 ? ` { ${declaration.namedImports.join(', ')} } from` : '';
+    writer.write(`import${declaration.isTypeOnly ? ' type' : ''}${names} `);
+    writer.quote(declaration.moduleSpecifier);
+    writer.write(';');
+  };
+}
+
 /** `export interface …` as a source file statement. */
 export function interfaceStatement(declaration: LeanInterface): WriterFunction {
   return (writer) => {

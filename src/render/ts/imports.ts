@@ -1,8 +1,7 @@
-import type { ImportDeclarationStructure } from 'ts-morph';
 import { schemaByKey, type NamedModel } from '../../names/index.js';
 import { byCodePoint } from '../../shared/sort.js';
 import path from 'node:path';
-import { StructureKind } from '../../shared/ts-morph.js';
+import type { LeanImport } from './declaration-printer.js';
 
 /** Relative ESM import specifier between two output files, with the `.js` extension NodeNext needs. */
 export function relativeImport(fromFile: string, toFile: string): string {
@@ -14,7 +13,7 @@ export function relativeImport(fromFile: string, toFile: string): string {
  * `import type { X, XItem } from '../models/index.js'` for the named schemas used that live in
  * other files: one declaration per file, files and names sorted.
  */
-export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): ImportDeclarationStructure[] {
+export function modelImports(schemaNames: Iterable<string>, fromFile: string, model: NamedModel): LeanImport[] {
   const byName = schemaByKey(model);
   const byFile = new Map<string, string[]>();
   for (const name of schemaNames) {
@@ -27,7 +26,6 @@ export function modelImports(schemaNames: Iterable<string>, fromFile: string, mo
   return [...byFile]
     .sort(([a], [b]) => byCodePoint(a, b))
     .map(([file, names]) => ({
-      kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: relativeImport(fromFile, file),
       namedImports: names.sort(byCodePoint),

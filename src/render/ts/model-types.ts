@@ -4,7 +4,7 @@ import type { NamedModel, NamedSchema } from '../../names/index.js';
 import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { inheritanceOf } from '../inheritance.js';
 import type { TypeWriter } from '../type-text.js';
-import { interfaceStatement, typeAliasStatement, type LeanPropertySignature } from './declaration-printer.js';
+import { importStatement, interfaceStatement, typeAliasStatement, type LeanPropertySignature } from './declaration-printer.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 import { StructureKind } from '../../shared/ts-morph.js';
@@ -27,7 +27,7 @@ export function modelFileText(fileName: string, schemas: readonly NamedSchema[],
     parts.push(print({ kind: StructureKind.SourceFile, statements }));
   }
   const imports = modelImports(types.used, fileName, model);
-  if (imports.length > 0) parts.unshift(print({ kind: StructureKind.SourceFile, statements: imports }));
+  if (imports.length > 0) parts.unshift(print({ kind: StructureKind.SourceFile, statements: imports.map(importStatement) }));
   // Each part ends with one newline; the printer separates statements with a blank line.
   return parts.join('\n');
 }

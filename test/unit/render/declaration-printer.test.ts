@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type {
   ClassDeclarationStructure,
+  ImportDeclarationStructure,
   InterfaceDeclarationStructure,
   MethodDeclarationStructure,
   OptionalKind,
@@ -13,9 +14,11 @@ import type {
 import type { MethodParameter } from '../../../src/render/call-shape.js';
 import {
   classStatement,
+  importStatement,
   interfaceStatement,
   typeAliasStatement,
   type LeanClass,
+  type LeanImport,
   type LeanInterface,
   type LeanMethod,
   type LeanPropertySignature,
@@ -84,15 +87,35 @@ function parameterStructure(parameter: MethodParameter) {
   return { ...parameter };
 }
 
-type Declaration = { interface: LeanInterface } | { alias: LeanTypeAlias } | { class: LeanClass } | { text: string };
+function importStructure(declaration: LeanImport): ImportDeclarationStructure {
+  return { kind: StructureKind.ImportDeclaration, isTypeOnly: declaration.isTypeOnly, namedImports: [...declaration.namedImports], moduleSpecifier: declaration.moduleSpecifier };
+}
+
+type Declaration = { interface: LeanInterface } | { alias: LeanTypeAlias } | { class: LeanClass } | { import: LeanImport } | { text: string };
 
 /** Both printers over the same statements: each declaration either as a structure or as our writer function. */
 function printBoth(declarations: Declaration[]) {
   const viaStructures = declarations.map((item) =>
-    'interface' in item ? interfaceStructure(item.interface) : 'alias' in item ? typeAliasStructure(item.alias) : 'class' in item ? classStructure(item.class) : item.text,
+    'interface' in item
+      ? interfaceStructure(item.interface)
+      : 'alias' in item
+        ? typeAliasStructure(item.alias)
+        : 'class' in item
+          ? classStructure(item.class)
+          : 'import' in item
+            ? importStructure(item.import)
+            : item.text,
   );
   const viaLean = declarations.map((item) =>
-    'interface' in item ? interfaceStatement(item.interface) : 'alias' in item ? typeAliasStatement(item.alias) : 'class' in item ? classStatement(item.class) : item.text,
+    'interface' in item
+      ? interfaceStatement(item.interface)
+      : 'alias' in item
+        ? typeAliasStatement(item.alias)
+        : 'class' in item
+          ? classStatement(item.class)
+          : 'import' in item
+            ? importStatement(item.import)
+            : item.text,
   );
   return { want: print(viaStructures), got: print(viaLean) };
 }
@@ -150,7 +173,16 @@ describe('declaration printer', () => {
     ['an empty interface', [{ interface: { name: 'Empty', docs: [], properties: [] } }]],
     ['only an index signature', [{ interface: { name: 'Map', docs: ['Free-form.'], properties: [], indexSignatureType: 'string' } }]],
     ['a type alias after an interface and a const', [{ interface: pet }, { text: "\nexport const A = {\n  B: 'b',\n} as const;" }, { alias: { name: 'Id', docs: ['An id.'], type: 'string | number' } }]],
-    ['an API class with overloads, initializers and multi-line statements', [{ interface: pet }, { class: petsApi }]],
+    [
+      'an API class with overloads, initializers and multi-line statements, after its imports',
+      [
+        { import: { isTypeOnly: false, namedImports: ['BaseApi', 'type ApiError', 'type ApiResponse'], moduleSpecifier: '../runtime.js' } },
+        { import: { isTypeOnly: true, namedImports: ['Pet', 'PetForm'], moduleSpecifier: '../models/index.js' } },
+        { interface: pet },
+        { class: petsApi },
+      ],
+    ],
+    ['imports before a type alias; a specifier with quotes to escape', [{ import: { isTypeOnly: true, namedImports: ['A'], moduleSpecifier: "./it's\\\".js" } }, { alias: { name: 'B', docs: [], type: 'A' } }]],
     ['a class with no methods', [{ class: { ...petsApi, docs: [], methods: [] } }]],
     ['type aliases back to back', [{ alias: { name: 'A', docs: [], type: "'/*' | '*/'" } }, { alias: { name: 'B', docs: ['B\n\nsecond paragraph'], type: 'Array<{\n  a: string;\n}>' } }]],
   ] as const)('%s: same text as ts-morph', (_name, declarations) => {
