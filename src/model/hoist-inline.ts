@@ -1,5 +1,6 @@
 import type * as ir from './ir.js';
 import { pointerJoin, pointerTokens } from '../shared/errors.js';
+import { withFields } from '../shared/with-fields.js';
 import { mapShared, type ChildSlot } from './schema-children.js';
 import { mapOperations } from './operations.js';
 import { splitInfo } from './schema.js';
@@ -119,7 +120,7 @@ class Hoister {
     const body = this.descend(schema, { kind: 'schema', name: key }, undefined, pointer);
     this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps: stepList(steps) } };
     // The reference keeps the facts written at the use site (description for JSDoc, readOnly, default…).
-    return { ...splitInfo(schema).info, kind: 'ref', name: key };
+    return withFields(splitInfo(schema).info, { kind: 'ref' as const, name: key });
   }
 
   /**
@@ -231,5 +232,5 @@ function componentRoot(pointer: string, section: 'responses' | 'requestBodies' |
 /** A union's only named variant documents the union: it takes the union's description when it has none. */
 function inheritInfo(variant: ir.Schema, union: ir.Schema): ir.Schema {
   if (variant.description !== undefined || union.description === undefined) return variant;
-  return { ...variant, description: union.description };
+  return withFields(variant, { description: union.description }) as ir.Schema;
 }

@@ -1,4 +1,5 @@
 import type * as ir from './ir.js';
+import { withFields } from '../shared/with-fields.js';
 import { mapOperations } from './operations.js';
 import { forEachChild, mapChildren, type ChildSlot } from './schema-children.js';
 
@@ -50,7 +51,7 @@ export function splitReadWrite(apis: readonly ir.Api[], schemas: readonly ir.Nam
   const shaped = schemas.map((named): ir.NamedSchema => {
     const schema = roles.get(named.name) === 'request' ? toWrite(named.schema) : facts.get(named.name)!.writeOnly ? readShape(named.schema) : named.schema;
     const key = writable.get(named.name);
-    return { ...named, schema, ...(key !== undefined ? { writable: key } : {}) };
+    return key !== undefined ? withFields(named, { schema, writable: key }) : { ...named, schema };
   });
   const variants = schemas
     .filter((named) => writable.has(named.name))

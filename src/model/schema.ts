@@ -1,5 +1,6 @@
 import type * as ir from './ir.js';
 import { decodePointerToken, pointerJoin } from '../shared/errors.js';
+import { withFields } from '../shared/with-fields.js';
 import { isObject, resolvePointer, stringOrUndefined, warn, type BuildContext, type SpecObject } from './context.js';
 
 /** Deeper than this, a schema is treated as `unknown` (bounded work on hostile input). */
@@ -370,7 +371,7 @@ function toJson(value: unknown): ir.JsonValue {
 }
 
 function withInfo(schema: ir.Schema, info: ir.SchemaInfo): ir.Schema {
-  return Object.keys(info).length === 0 ? schema : ({ ...schema, ...info } as ir.Schema);
+  return Object.keys(info).length === 0 ? schema : (withFields(schema, info) as ir.Schema);
 }
 
 /** `nullable: true` (3.0) and `x-nullable` (2.0): the type or null. */

@@ -6,6 +6,7 @@ import { inlineNameCandidates, type InlineNameContext } from './inline-names.js'
 import { firstApiByPointer, type OperationInApi } from './lookups.js';
 import { modelHomes } from './model-homes.js';
 import { byCodePoint } from '../shared/sort.js';
+import { withFields } from '../shared/with-fields.js';
 import type { NamedApi, NamedModel, NamedOperation, NamedParameter, NamedSchema } from './named-model.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
 
@@ -60,7 +61,7 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
     const className = classNames[index]!;
     const members = new NameScope(false, RESERVED_MEMBERS);
     const operations = api.operations.map((operation) => nameOperation(operation, className, members, typeName));
-    return { ...api, className, fileName: `apis/${className}.ts`, docFileName: `docs/${className}.md`, operations };
+    return withFields(api, { className, fileName: `apis/${className}.ts`, docFileName: `docs/${className}.md`, operations });
   });
   // A schema written inline in an operation is a section of the API page beside the methods, and
   // both are linked by their lowercased name: no hoisted type may take a method's (`ListPetsStatus`
@@ -83,12 +84,11 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
       const home = homes.get(schema.name);
       const docOperation = docOperations.get(schema.name);
       const apiPage = docOperation !== undefined ? firstApi.get(docOperation)?.api.docFileName : undefined;
-      const named: Writable<NamedSchema> = {
-        ...schema,
+      const named: Writable<NamedSchema> = withFields(schema, {
         typeName: typeNames.get(schema.name)!,
         fileName: MODELS_FILE,
         docFileName: apiPage ?? `docs/${typeNames.get(home ?? schema.name)!}.md`,
-      };
+      });
       // Optional fields set one by one: a spread of `cond ? { x } : {}` each costs an object and a slow copy.
       if (home !== undefined) named.home = home;
       if (apiPage !== undefined) named.docOperation = docOperation;
@@ -174,9 +174,9 @@ function nameOperation(
     const candidate = toIdentifier(camelCase(parameter.name), 'param');
     named.set(parameter, properties.claim(candidate, candidate + 'Param'));
   }
-  const parameters: NamedParameter[] = operation.parameters.map((parameter) => ({ ...parameter, identifier: named.get(parameter)! }));
+  const parameters: NamedParameter[] = operation.parameters.map((parameter) => withFields(parameter, { identifier: named.get(parameter)! }));
   const methodPascal = capitalize(methodName);
-  const result: Writable<Omit<NamedOperation, 'optionsName'>> = { ...operation, methodName, rawMethodName, parameters };
+  const result: Writable<Omit<NamedOperation, 'optionsName'>> = withFields(operation, { methodName, rawMethodName, parameters });
   if (bodyName) result.bodyName = bodyName;
   if (paramsName) {
     result.paramsName = paramsName;
