@@ -9,7 +9,7 @@ import { collectGarbage } from './shared/collect-garbage.js';
 import { UserError, type Diagnostic } from './shared/errors.js';
 import { byCodePoint } from './shared/sort.js';
 import { GENERATOR_VERSION } from './shared/version.js';
-import { createManifest, MANIFEST_PATH, sha256, StagedOutput, writeOutput, type FileSet, type WriteResult } from './write/index.js';
+import { createManifest, MANIFEST_PATH, StagedOutput, writeOutput, type FileSet, type WriteResult } from './write/index.js';
 
 /** Options of one generation (one client): the CLI's flags, as data. */
 export interface GenerateOptions {
@@ -121,7 +121,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 async function loadAndBuild(options: GenerateOptions, time: <T>(stage: Stage, run: () => T | Promise<T>) => Promise<T>) {
   const loaded = await time('load', () => loadSpec(options.input, { strict: options.strict === true, allowRemote: options.allowRemote === true }));
   const built = await time('model', () => inFile(options.input, () => buildModel(loaded, { strict: options.strict === true, ...(options.int64 !== undefined ? { int64: options.int64 } : {}) })));
-  return { spec: { hash: sha256(loaded.text), size: loaded.text.length, diagnostics: loaded.diagnostics }, built };
+  return { spec: { hash: loaded.textHash, size: loaded.text.length, diagnostics: loaded.diagnostics }, built };
 }
 
 /** Errors found past loading point into the spec by JSON pointer; this adds which spec. */

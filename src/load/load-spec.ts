@@ -17,8 +17,10 @@ export interface LoadedSpec {
   /** The bundled document: external files inlined, component `$ref`s kept so names survive. */
   readonly document: Record<string, unknown>;
   readonly version: '2.0' | '3.0' | '3.1';
-  /** Raw bytes' text, for the spec hash in the manifest. */
+  /** Raw bytes' text. */
   readonly text: string;
+  /** Hex SHA-256 of the text as UTF-8 (the manifest's spec hash), hashed from the bytes as read. */
+  readonly textHash: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -52,12 +54,12 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
     }
     url.hash = '';
     policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set([url.host]) };
-    const text = await readRemoteText(url, policy, limits, input);
-    root = { location: url, shown: input, text, document: parseDocument(text, input, limits) };
+    const read = await readRemoteText(url, policy, limits, input);
+    root = { location: url, shown: input, ...read, document: parseDocument(read.text, input, limits) };
   } else {
     const file = path.resolve(input);
-    const text = await readLocalText(file, input, limits);
-    root = { location: pathToFileURL(file), shown: input, text, document: parseDocument(text, input, limits) };
+    const read = await readLocalText(file, input, limits);
+    root = { location: pathToFileURL(file), shown: input, ...read, document: parseDocument(read.text, input, limits) };
     policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set(), root: await realpath(path.dirname(file)) };
   }
   const version = detectVersion(root.document, input);
@@ -77,7 +79,7 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
       });
     }
   }
-  return { file: remoteInput ? input : path.resolve(input), document, version, text: root.text, diagnostics };
+  return { file: remoteInput ? input : path.resolve(input), document, version, text: root.text, textHash: root.sha256, diagnostics };
 }
 
 function detectVersion(document: unknown, shown: string): LoadedSpec['version'] {

@@ -1,13 +1,23 @@
+import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
+
+/** A spec file's text, with what its bytes tell at once that would take another pass over the text. */
+export interface SpecText {
+  readonly text: string;
+  /** Bytes of the text as UTF-8: the file's bytes without a byte-order mark. */
+  readonly byteLength: number;
+  /** Hex SHA-256 of those bytes, the text's hash: hashing the bytes read spares encoding the text again (25 MB of UTF-16 for GitHub's spec). */
+  readonly sha256: string;
+}
 
 /**
  * Reads a local spec file as UTF-8 text. Refuses what is not a regular file (directories,
  * FIFOs and devices such as /dev/zero would hang or never end) and files over the size limit;
  * reads at most that many bytes even when the size on disk lies (/proc files report 0).
  */
-export async function readLocalText(file: string, shown: string, limits: Limits): Promise<string> {
+export async function readLocalText(file: string, shown: string, limits: Limits): Promise<SpecText> {
   let info;
   try {
     info = await stat(file);
@@ -35,12 +45,20 @@ export function tooLarge(limits: Limits): string {
 }
 
 /** Strict UTF-8 (a leading BOM is dropped): binary files get a clear error, not garbage. */
-export function decodeUtf8(bytes: Uint8Array, shown: string): string {
+export function decodeUtf8(bytes: Uint8Array, shown: string): SpecText {
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new UserError('is not UTF-8 text (a binary file?)', { file: shown });
   }
+  // Valid UTF-8 decodes losslessly, so the text's UTF-8 is exactly these bytes after the BOM the decoder dropped.
+  const body = hasByteOrderMark(bytes) ? bytes.subarray(3) : bytes;
+  return { text, byteLength: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+}
+
+function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 async function readAtMost(file: string, max: number): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
-import { decodeUtf8, tooLarge } from './read-local.js';
+import { decodeUtf8, tooLarge, type SpecText } from './read-local.js';
 
 /** Which URLs may be fetched: none by default (DESIGN.md: no network unless `--allow-remote`). */
 export interface RemotePolicy {
@@ -30,7 +30,7 @@ export function assertFetchAllowed(url: URL, policy: RemotePolicy, shown: string
  * GETs a URL as text under the policy: a timeout for the whole exchange, a size cap on the
  * body, and redirects followed by hand so that every target is checked again.
  */
-export async function readRemoteText(url: URL, policy: RemotePolicy, limits: Limits, shown: string, pointer?: string): Promise<string> {
+export async function readRemoteText(url: URL, policy: RemotePolicy, limits: Limits, shown: string, pointer?: string): Promise<SpecText> {
   const signal = AbortSignal.timeout(limits.remoteTimeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {

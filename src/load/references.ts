@@ -4,16 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { decodePointerToken, pointerJoin, UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
 import { parseDocument } from './parse-document.js';
-import { readLocalText } from './read-local.js';
+import { readLocalText, type SpecText } from './read-local.js';
 import { assertFetchAllowed, readRemoteText, type RemotePolicy } from './read-remote.js';
 
 /** One parsed file (or URL) of a spec. */
-export interface SpecDocument {
+export interface SpecDocument extends SpecText {
   /** `file:` or `http(s):` URL, without fragment. */
   readonly location: URL;
   /** How messages name it (as the user typed it, or relative to the spec's folder). */
   readonly shown: string;
-  readonly text: string;
   readonly document: unknown;
 }
 
@@ -39,7 +38,7 @@ export class ReferencedDocuments {
     private readonly policy: ReferencePolicy,
     private readonly limits: Limits,
   ) {
-    this.#totalBytes = Buffer.byteLength(root.text);
+    this.#totalBytes = root.byteLength;
   }
 
   /**
@@ -116,12 +115,12 @@ export class ReferencedDocuments {
     if (this.#byKey.size >= this.limits.maxDocuments) {
       throw new UserError(`the spec pulls in more than ${this.limits.maxDocuments} files through $ref (oasgen's limit)`, where);
     }
-    const text = target.protocol === 'file:' ? await readLocalText(key, shown, this.limits) : await readRemoteText(target, this.policy, this.limits, from.shown, pointer);
-    this.#totalBytes += Buffer.byteLength(text);
+    const read = target.protocol === 'file:' ? await readLocalText(key, shown, this.limits) : await readRemoteText(target, this.policy, this.limits, from.shown, pointer);
+    this.#totalBytes += read.byteLength;
     if (this.#totalBytes > this.limits.maxTotalBytes) {
       throw new UserError(`the spec and the files it pulls in through $ref total more than ${this.limits.maxTotalBytes} bytes (oasgen's limit)`, where);
     }
-    const document: SpecDocument = { location: target, shown, text, document: parseDocument(text, shown, this.limits) };
+    const document: SpecDocument = { location: target, shown, ...read, document: parseDocument(read.text, shown, this.limits) };
     this.#byKey.set(key, document);
     return { document, isNew: true };
   }
