@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodePointerToken, pointerJoin, UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
-import { parseDocument } from './parse-document.js';
+import { parseDocumentAndReferences } from './parse-document.js';
+import { ReferenceSites, type FoundReferences } from './reference-sites.js';
 import { readLocalText, type SpecText } from './read-local.js';
 import { assertFetchAllowed, readRemoteText, type RemotePolicy } from './read-remote.js';
 
@@ -14,6 +15,8 @@ export interface SpecDocument extends SpecText {
   /** How messages name it (as the user typed it, or relative to the spec's folder). */
   readonly shown: string;
   readonly document: unknown;
+  /** Its `$ref`s, when parsing found them (JSON); else `findReferences` finds them. */
+  readonly references?: FoundReferences;
 }
 
 /** Where local `$ref`s may lead, and whether any URL may be fetched. */
@@ -53,7 +56,7 @@ export class ReferencedDocuments {
   async collect(): Promise<void> {
     const queue: SpecDocument[] = [this.root];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      const { sites, allStrings } = findReferences(next.document);
+      const { sites, allStrings } = next.references ?? findReferences(next.document);
       if (next === this.root && allStrings) this.#rootReferences = sites.map(([, ref]) => ref);
       for (const [site, ref] of sites) {
         const fragmentAt = ref.indexOf('#');
@@ -120,7 +123,7 @@ export class ReferencedDocuments {
     if (this.#totalBytes > this.limits.maxTotalBytes) {
       throw new UserError(`the spec and the files it pulls in through $ref total more than ${this.limits.maxTotalBytes} bytes (oasgen's limit)`, where);
     }
-    const document: SpecDocument = { location: target, shown, ...read, document: parseDocument(read.text, shown, this.limits) };
+    const document: SpecDocument = { location: target, shown, ...read, ...parseDocumentAndReferences(read.text, shown, this.limits) };
     this.#byKey.set(key, document);
     return { document, isNew: true };
   }
@@ -150,16 +153,9 @@ export class ReferencedDocuments {
   }
 }
 
-/**
- * Every distinct `$ref` string in a document, in document order, with the JSON pointer of the
- * first object holding it (`sites`; `allStrings`: no `$ref` had another type of value): a reference resolves the same way wherever it is written, so checking
- * its first use is checking them all, and a failure is reported where it was met first (big specs
- * repeat each `$ref` a dozen times; building a pointer for each use cost more than the checks).
- */
-export function findReferences(document: unknown): { sites: [string, string][]; allStrings: boolean } {
-  const found: [string, string][] = [];
-  const seen = new Set<string>();
-  let allStrings = true;
+/** A document's `$ref`s (`FoundReferences`), by walking it. */
+export function findReferences(document: unknown): FoundReferences {
+  const references = new ReferenceSites();
   // Tokens of the current path; a pointer string is built only where a `$ref` is found.
   const path: (string | number)[] = [];
   const visit = (node: unknown): void => {
@@ -173,13 +169,7 @@ export function findReferences(document: unknown): { sites: [string, string][]; 
       return;
     }
     const record = node as Record<string, unknown>;
-    const ref = record['$ref'];
-    if (typeof ref === 'string' && !seen.has(ref) && Object.prototype.hasOwnProperty.call(record, '$ref')) {
-      seen.add(ref);
-      found.push([pointerJoin('', ...path, '$ref'), ref]);
-    } else if (ref !== undefined && typeof ref !== 'string') {
-      allStrings = false;
-    }
+    references.note(record, path);
     for (const key of Object.keys(record)) {
       if (key === '$ref') continue;
       path.push(key);
@@ -188,7 +178,7 @@ export function findReferences(document: unknown): { sites: [string, string][]; 
     }
   };
   visit(document);
-  return { sites: found, allStrings };
+  return references.found();
 }
 
 /** Throws when a `#/json/pointer` fragment does not resolve in `document`. Plain-name anchors are left to the bundler. */
