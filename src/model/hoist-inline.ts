@@ -3,7 +3,7 @@ import { pointerJoin, pointerTokens } from '../shared/errors.js';
 import { withFields } from '../shared/with-fields.js';
 import { mapShared, type ChildSlot } from './schema-children.js';
 import { mapOperations } from './operations.js';
-import { splitInfo } from './schema.js';
+import { infoOf } from './schema.js';
 
 /**
  * Hoists inline schemas worth a name of their own (objects with properties, enums of two or more
@@ -120,7 +120,7 @@ class Hoister {
     const body = this.descend(schema, { kind: 'schema', name: key }, undefined, pointer);
     this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps: stepList(steps) } };
     // The reference keeps the facts written at the use site (description for JSDoc, readOnly, default…).
-    return withFields(splitInfo(schema).info, { kind: 'ref' as const, name: key });
+    return Object.assign(infoOf(schema), { kind: 'ref' as const, name: key });
   }
 
   /**

@@ -387,10 +387,23 @@ function makeNullable(schema: ir.Schema): ir.Schema {
 
 /** A schema split into its SchemaInfo facts (only those set) and the rest. */
 export function splitInfo(schema: ir.Schema): { info: ir.SchemaInfo; bare: ir.Schema } {
-  const { title, description, deprecated, readOnly, writeOnly, default: defaultValue, example, ...bare } = schema;
-  return { info: schemaInfoOf({ title, description, deprecated, readOnly, writeOnly, default: defaultValue, example }), bare: bare as ir.Schema };
+  const { title: _title, description: _description, deprecated: _deprecated, readOnly: _readOnly, writeOnly: _writeOnly, default: _default, example: _example, ...bare } = schema;
+  return { info: infoOf(schema), bare: bare as ir.Schema };
 }
 
-function schemaInfoOf(info: Record<string, unknown>): ir.SchemaInfo {
-  return Object.fromEntries(Object.entries(info).filter(([, value]) => value !== undefined)) as ir.SchemaInfo;
+/**
+ * A schema's SchemaInfo facts, only those set, in this order. Set one by one: every hoisted
+ * schema's reference takes them, and building them through entries, a filter and fromEntries
+ * made three arrays and a pair per fact.
+ */
+export function infoOf(schema: ir.Schema): ir.SchemaInfo {
+  const info: { -readonly [K in keyof ir.SchemaInfo]: ir.SchemaInfo[K] } = {};
+  if (schema.title !== undefined) info.title = schema.title;
+  if (schema.description !== undefined) info.description = schema.description;
+  if (schema.deprecated !== undefined) info.deprecated = schema.deprecated;
+  if (schema.readOnly !== undefined) info.readOnly = schema.readOnly;
+  if (schema.writeOnly !== undefined) info.writeOnly = schema.writeOnly;
+  if (schema.default !== undefined) info.default = schema.default;
+  if (schema.example !== undefined) info.example = schema.example;
+  return info;
 }
