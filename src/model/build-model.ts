@@ -36,6 +36,7 @@ export function buildModel(spec: Pick<LoadedSpec, 'document' | 'version'>, optio
     diagnostics: [],
     expanding: new Set(),
     operationSchemas: new Map(),
+    resolved: new Map(),
     int64: options.int64 ?? 'number',
     securitySchemes: securitySchemeUses(isSwagger2 ? document['securityDefinitions'] : components['securitySchemes'], securitySchemes),
   };

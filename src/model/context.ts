@@ -15,6 +15,8 @@ export interface BuildContext {
   readonly expanding: Set<string>;
   /** Schemas read at an operation's top (parameter, body, response, header), by spec node: see `operationSchemaToIr`. */
   readonly operationSchemas: Map<SpecObject, ConvertedSchema>;
+  /** Each `$ref` resolved so far (see `resolvePointer`). */
+  readonly resolved: Map<string, ResolvedRef>;
   /** How `format: int64` integers are typed (`BuildModelOptions.int64`). */
   readonly int64: Int64Mapping;
   /** Every security scheme the spec declares, by name, with what a client can do with it. */
@@ -53,19 +55,41 @@ export function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Reads a JSON pointer fragment (`#/a/b~1c`) of the document. */
+/** A `$ref` resolved: the node, and its pointer as the document's keys spell it (`Not%20Found` → `Not Found`). */
+export interface ResolvedRef {
+  readonly node: unknown;
+  readonly pointer: string;
+}
+
+/**
+ * Reads a JSON pointer fragment (`#/a/b~1c`) of the document. Each `$ref` is resolved once per
+ * model (the document does not change): GitHub's spec writes 1,500 distinct ones 9,000 times, and
+ * each use was split, decoded and walked again. A failure is not kept, so it is thrown at every use.
+ */
 export function resolvePointer(context: BuildContext, ref: string): unknown {
+  return resolveRef(context, ref).node;
+}
+
+function resolveRef(context: BuildContext, ref: string): ResolvedRef {
+  let resolved = context.resolved.get(ref);
+  if (resolved === undefined) context.resolved.set(ref, (resolved = walkPointer(context.document, ref)));
+  return resolved;
+}
+
+function walkPointer(document: SpecObject, ref: string): ResolvedRef {
   if (!ref.startsWith('#')) throw new UserError(`unsupported $ref "${ref}" (only local references remain after bundling)`);
-  let node: unknown = context.document;
+  let node: unknown = document;
   const body = ref.slice(1);
-  if (body === '') return node;
+  if (body === '') return { node, pointer: body };
+  const tokens: string[] = [];
   for (const raw of body.slice(1).split('/')) {
     const token = decodePointerToken(raw);
     if (!isObject(node) && !Array.isArray(node)) throw new UserError(`dangling $ref "${ref}"`, { pointer: ref.slice(1) });
     if (!Object.prototype.hasOwnProperty.call(node, token)) throw new UserError(`dangling $ref "${ref}"`, { pointer: ref.slice(1) });
     node = (node as Record<string, unknown>)[token];
+    tokens.push(token);
   }
-  return node;
+  return { node, pointer: body.startsWith('/') ? pointerJoin('', ...tokens) : body };
 }
 
 /** Follows `$ref` chains of non-schema objects (parameters, responses, path items, bodies). */
@@ -74,10 +98,9 @@ export function deref(context: BuildContext, node: unknown): { value: unknown; p
   let pointer: string | undefined;
   for (let hops = 0; isObject(current) && typeof current['$ref'] === 'string'; hops++) {
     if (hops > 50) throw new UserError(`$ref chain too long or circular at "${String(current['$ref'])}"`);
-    const ref = current['$ref'] as string;
-    current = resolvePointer(context, ref);
-    // The pointer as the document's keys spell it (`Not%20Found` → `Not Found`), like every other pointer.
-    pointer = ref.startsWith('#/') ? pointerJoin('', ...ref.slice(2).split('/').map(decodePointerToken)) : ref.slice(1);
+    const resolved = resolveRef(context, current['$ref'] as string);
+    current = resolved.node;
+    pointer = resolved.pointer;
   }
   return pointer === undefined ? { value: current } : { value: current, pointer };
 }

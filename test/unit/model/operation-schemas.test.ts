@@ -17,6 +17,7 @@ function contextFor(document: SpecObject): BuildContext {
     diagnostics: [],
     expanding: new Set(),
     operationSchemas: new Map(),
+    resolved: new Map(),
     int64: 'number',
     securitySchemes: new Map(),
   };
