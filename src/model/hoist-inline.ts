@@ -221,8 +221,10 @@ function slotTokens(slot: ChildSlot): (string | number)[] {
 
 /** A body or parameter whose schema sits in a reusable response, request body or parameter is named after that component. */
 function componentRoot(pointer: string, section: 'responses' | 'requestBodies' | 'parameters'): ir.InlineRoot | undefined {
-  const tokens = pointerTokens(pointer);
   const swagger2Section = section === 'responses' ? 'responses' : 'parameters';
+  // Most are an operation's own (`/paths/…`): only a component's pointer is split into tokens.
+  if (!pointer.startsWith('/components/') && !pointer.startsWith(`/${swagger2Section}/`)) return undefined;
+  const tokens = pointerTokens(pointer);
   let name: string | undefined;
   if (tokens[0] === 'components' && tokens[1] === section) name = tokens[2];
   else if (tokens[0] === swagger2Section) name = tokens[1];
