@@ -204,16 +204,19 @@ export class NameScope {
   /** The first free candidate, else the last candidate with the smallest free numeric suffix. */
   claim(...candidates: string[]): string {
     for (const candidate of candidates) {
-      if (!this.has(candidate)) return this.#take(candidate);
+      if (this.#takeIfFree(candidate)) return candidate;
     }
     const base = candidates[candidates.length - 1]!;
     for (let n = 2; ; n++) {
-      if (!this.has(base + n)) return this.#take(base + n);
+      if (this.#takeIfFree(base + n)) return base + n;
     }
   }
 
-  #take(name: string): string {
-    this.#taken.add(this.#key(name));
-    return name;
+  /** Takes the name when it is free: its key is made once (lower-casing a name allocates a string). */
+  #takeIfFree(name: string): boolean {
+    const key = this.#key(name);
+    if (this.#taken.has(key) || (this.#reserved !== undefined && this.#reserved.hasKey(key))) return false;
+    this.#taken.add(key);
+    return true;
   }
 }

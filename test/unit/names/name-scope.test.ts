@@ -41,3 +41,38 @@ test('scopes from the same ReservedNames are independent', () => {
 test('a case-insensitive scope needs case-insensitive reserved names', () => {
   expect(() => new NameScope(true, new ReservedNames(false, ['a']))).toThrow();
 });
+
+/** The contract, written plainly: the first free candidate, else the last one with the smallest free suffix from 2. */
+class ReferenceScope {
+  readonly #taken = new Set<string>();
+  constructor(
+    private readonly caseInsensitive: boolean,
+    reserved: readonly string[],
+  ) {
+    for (const name of reserved) this.#taken.add(this.#key(name));
+  }
+  #key(name: string): string {
+    return this.caseInsensitive ? name.toLowerCase() : name;
+  }
+  has(name: string): boolean {
+    return this.#taken.has(this.#key(name));
+  }
+  reserve(name: string): void {
+    this.#taken.add(this.#key(name));
+  }
+  claim(...candidates: string[]): string {
+    let chosen = candidates.find((candidate) => !this.has(candidate));
+    for (let n = 2; chosen === undefined; n++) if (!this.has(candidates[candidates.length - 1]! + n)) chosen = candidates[candidates.length - 1]! + n;
+    this.reserve(chosen);
+    return chosen;
+  }
+}
+
+test('NameScope keeps the contract of the plain reference scope', () => {
+  fc.assert(
+    fc.property(fc.boolean(), fc.array(names, { maxLength: 4 }), fc.array(step, { maxLength: 16 }), (caseInsensitive, reserved, steps) => {
+      expect(run(new NameScope(caseInsensitive, reserved), steps)).toEqual(run(new ReferenceScope(caseInsensitive, reserved) as unknown as NameScope, steps));
+    }),
+    { numRuns: 500 },
+  );
+});
