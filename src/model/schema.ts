@@ -9,18 +9,36 @@ const MAX_DEPTH = 64;
 const PRIMITIVE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'array', 'object', 'file']);
 
 /**
+ * Where a schema sits: a JSON pointer, or a step of one or two tokens below another place.
+ * The pointer is written out only for a warning: every schema read gets a place, and joining a
+ * pointer string for each (GitHub's spec: 100,000) cost more than converting most of them.
+ */
+export type SchemaAt = string | { readonly base: SchemaAt; readonly token: string | number; readonly next?: string | number };
+
+function below(base: SchemaAt, token: string | number, next?: string | number): SchemaAt {
+  return next === undefined ? { base, token } : { base, token, next };
+}
+
+/** The place as a JSON pointer. */
+function pointerOf(at: SchemaAt): string {
+  if (typeof at === 'string') return at;
+  const base = pointerOf(at.base);
+  return at.next === undefined ? pointerJoin(base, at.token) : pointerJoin(base, at.token, at.next);
+}
+
+/**
  * Schema Object (OAS 3.1 §4.8.24, 3.0 §4.7.24, Swagger 2.0 Schema/Items) → IR schema.
  * Component `$ref`s stay references, which is what makes recursive schemas work.
  */
-export function schemaToIr(context: BuildContext, node: unknown, pointer: string, depth = 0): ir.Schema {
+export function schemaToIr(context: BuildContext, node: unknown, pointer: SchemaAt, depth = 0): ir.Schema {
   if (node === true || node === undefined) return { kind: 'unknown' };
   if (node === false) return { kind: 'unknown' };
   if (!isObject(node)) {
-    warn(context, 'schema is not an object; treated as unknown', pointer);
+    warn(context, 'schema is not an object; treated as unknown', pointerOf(pointer));
     return { kind: 'unknown' };
   }
   if (depth > MAX_DEPTH) {
-    warn(context, `schema nested deeper than ${MAX_DEPTH} levels; treated as unknown`, pointer);
+    warn(context, `schema nested deeper than ${MAX_DEPTH} levels; treated as unknown`, pointerOf(pointer));
     return { kind: 'unknown' };
   }
   const info = schemaInfo(node);
@@ -98,7 +116,7 @@ function withTag(schema: ir.Schema, tag: ir.Property): ir.Schema {
   return { ...schema, members };
 }
 
-function refToIr(context: BuildContext, ref: string, pointer: string, depth: number): ir.Schema {
+function refToIr(context: BuildContext, ref: string, pointer: SchemaAt, depth: number): ir.Schema {
   if (ref.startsWith(context.schemaRefPrefix)) {
     const name = decodePointerToken(ref.slice(context.schemaRefPrefix.length));
     if (!name.includes('/')) {
@@ -107,7 +125,7 @@ function refToIr(context: BuildContext, ref: string, pointer: string, depth: num
     }
   }
   if (context.expanding.has(ref)) {
-    warn(context, `circular $ref "${ref}" outside the named schemas; typed as unknown`, pointer);
+    warn(context, `circular $ref "${ref}" outside the named schemas; typed as unknown`, pointerOf(pointer));
     return { kind: 'unknown' };
   }
   context.expanding.add(ref);
@@ -119,7 +137,7 @@ function refToIr(context: BuildContext, ref: string, pointer: string, depth: num
 }
 
 
-function bareSchemaToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
+function bareSchemaToIr(context: BuildContext, node: SpecObject, pointer: SchemaAt, depth: number): ir.Schema {
   if ('const' in node) return { kind: 'enum', values: [literal(node['const'])] };
   if (Array.isArray(node['enum'])) return enumToIr(node);
 
@@ -136,7 +154,7 @@ function bareSchemaToIr(context: BuildContext, node: SpecObject, pointer: string
   }
   if (typeof type === 'string') {
     if (!PRIMITIVE_TYPES.has(type)) {
-      warn(context, `unknown type "${type}"; treated as unknown`, pointerJoin(pointer, 'type'));
+      warn(context, `unknown type "${type}"; treated as unknown`, pointerJoin(pointerOf(pointer), 'type'));
       return { kind: 'unknown' };
     }
     return typedSchemaToIr(context, node, type, pointer, depth);
@@ -149,12 +167,12 @@ function bareSchemaToIr(context: BuildContext, node: SpecObject, pointer: string
 }
 
 /** allOf → intersection; oneOf/anyOf → union. Sibling properties join the intersection. */
-function compositeToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema | undefined {
+function compositeToIr(context: BuildContext, node: SpecObject, pointer: SchemaAt, depth: number): ir.Schema | undefined {
   const hasOwnShape = isObject(node['properties']) || node['type'] !== undefined;
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = node[keyword];
     if (!Array.isArray(list) || list.length === 0) continue;
-    const variants = list.map((item, index) => schemaToIr(context, item, pointerJoin(pointer, keyword, index), depth + 1));
+    const variants = list.map((item, index) => schemaToIr(context, item, below(pointer, keyword, index), depth + 1));
     const discriminator = withImplicitMapping(context, discriminatorToIr(context, node['discriminator']), variants);
     const union: ir.Schema = discriminator ? { kind: 'union', variants, discriminator } : { kind: 'union', variants };
     const own = hasOwnShape && node['type'] !== 'null' ? ownShape(context, node, pointer, depth) : undefined;
@@ -162,7 +180,7 @@ function compositeToIr(context: BuildContext, node: SpecObject, pointer: string,
   }
   const allOf = node['allOf'];
   if (Array.isArray(allOf) && allOf.length > 0) {
-    const members = allOf.map((item, index) => schemaToIr(context, item, pointerJoin(pointer, 'allOf', index), depth + 1));
+    const members = allOf.map((item, index) => schemaToIr(context, item, below(pointer, 'allOf', index), depth + 1));
     if (hasOwnShape) {
       const own = ownShape(context, node, pointer, depth);
       if (own) members.push(own);
@@ -173,7 +191,7 @@ function compositeToIr(context: BuildContext, node: SpecObject, pointer: string,
 }
 
 /** The schema's own keywords, without its composition keywords. */
-function ownShape(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema | undefined {
+function ownShape(context: BuildContext, node: SpecObject, pointer: SchemaAt, depth: number): ir.Schema | undefined {
   const { allOf: _allOf, oneOf: _oneOf, anyOf: _anyOf, discriminator: _d, description: _desc, title: _title, ...rest } = node;
   const shape = bareSchemaToIr(context, rest, pointer, depth);
   if (shape.kind === 'unknown') return undefined;
@@ -268,7 +286,7 @@ function encodeToken(name: string): string {
   return encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
-function typedSchemaToIr(context: BuildContext, node: SpecObject, type: string, pointer: string, depth: number): ir.Schema {
+function typedSchemaToIr(context: BuildContext, node: SpecObject, type: string, pointer: SchemaAt, depth: number): ir.Schema {
   const format = stringOrUndefined(node['format']);
   switch (type) {
     case 'string':
@@ -292,39 +310,39 @@ function typedSchemaToIr(context: BuildContext, node: SpecObject, type: string, 
   }
 }
 
-function arrayToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
+function arrayToIr(context: BuildContext, node: SpecObject, pointer: SchemaAt, depth: number): ir.Schema {
   if (Array.isArray(node['prefixItems'])) {
-    const items = node['prefixItems'].map((item, index) => schemaToIr(context, item, pointerJoin(pointer, 'prefixItems', index), depth + 1));
+    const items = node['prefixItems'].map((item, index) => schemaToIr(context, item, below(pointer, 'prefixItems', index), depth + 1));
     if (node['items'] === false) return { kind: 'tuple', items };
-    const rest = node['items'] === undefined ? { kind: 'unknown' as const } : schemaToIr(context, node['items'], pointerJoin(pointer, 'items'), depth + 1);
+    const rest = node['items'] === undefined ? { kind: 'unknown' as const } : schemaToIr(context, node['items'], below(pointer, 'items'), depth + 1);
     return { kind: 'tuple', items, rest };
   }
   if (Array.isArray(node['items'])) {
     // JSON Schema draft 4 tuple form (`items: [...]`).
-    const items = node['items'].map((item, index) => schemaToIr(context, item, pointerJoin(pointer, 'items', index), depth + 1));
+    const items = node['items'].map((item, index) => schemaToIr(context, item, below(pointer, 'items', index), depth + 1));
     return { kind: 'tuple', items, rest: { kind: 'unknown' } };
   }
-  return { kind: 'array', items: schemaToIr(context, node['items'], pointerJoin(pointer, 'items'), depth + 1) };
+  return { kind: 'array', items: schemaToIr(context, node['items'], below(pointer, 'items'), depth + 1) };
 }
 
-function objectToIr(context: BuildContext, node: SpecObject, pointer: string, depth: number): ir.Schema {
+function objectToIr(context: BuildContext, node: SpecObject, pointer: SchemaAt, depth: number): ir.Schema {
   const required = new Set(Array.isArray(node['required']) ? node['required'].filter((r): r is string => typeof r === 'string') : []);
   const properties: ir.Property[] = [];
   if (isObject(node['properties'])) {
     for (const [name, value] of Object.entries(node['properties'])) {
-      properties.push({ name, required: required.has(name), schema: schemaToIr(context, value, pointerJoin(pointer, 'properties', name), depth + 1) });
+      properties.push({ name, required: required.has(name), schema: schemaToIr(context, value, below(pointer, 'properties', name), depth + 1) });
     }
   }
   const additional = node['additionalProperties'];
   let additionalProperties: boolean | ir.Schema | undefined;
   if (additional === true || additional === false) additionalProperties = additional;
   else if (isObject(additional)) {
-    additionalProperties = Object.keys(additional).length === 0 ? true : schemaToIr(context, additional, pointerJoin(pointer, 'additionalProperties'), depth + 1);
+    additionalProperties = Object.keys(additional).length === 0 ? true : schemaToIr(context, additional, below(pointer, 'additionalProperties'), depth + 1);
   }
   if (isObject(node['patternProperties'])) {
     // Patterns cannot be expressed as index signatures; their value types join the index signature.
     const patterned = Object.entries(node['patternProperties']).map(([pattern, value]) =>
-      schemaToIr(context, value, pointerJoin(pointer, 'patternProperties', pattern), depth + 1),
+      schemaToIr(context, value, below(pointer, 'patternProperties', pattern), depth + 1),
     );
     const variants = [...(isObjectSchema(additionalProperties) ? [additionalProperties] : []), ...patterned];
     if (additionalProperties !== true) additionalProperties = variants.length === 1 ? variants[0]! : { kind: 'union', variants };
