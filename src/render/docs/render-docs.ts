@@ -105,10 +105,29 @@ class SectionCheck {
 
 /** LF only, no spaces or tabs ending a line, no runs of blank lines, exactly one trailing newline. */
 function finish(text: string): string {
-  // Each pass only when it can change something: on GitHub's 10 MB of pages the multiline `$`
-  // pass cost twice what `[ \t]+\n` does. They agree except before U+2028/U+2029, which
-  // multiline `$` also treats as line ends; the last line's spaces go with trimEnd.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  text = text.includes('\u2028') || text.includes('\u2029') ? text.replace(/[ \t]+$/gm, '') : text.replace(/[ \t]+\n/g, '\n');
-  return text.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  // Multiline `$` also ends a line before U+2028/U+2029: such pages take the two passes.
+  if (text.includes('\u2028') || text.includes('\u2029')) return withFinalNewline(text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n'));
+  return withFinalNewline(tidyLineEnds(text));
+}
+
+/**
+ * `text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n')` in one pass: spaces and tabs
+ * before a line feed go, and a line feed followed by blank lines (spaces allowed) becomes one
+ * blank line. Each pass copies the page (10 MB of pages on GitHub's spec); the line's last
+ * spaces go with trimEnd.
+ */
+export function tidyLineEnds(text: string): string {
+  // `$1` is the line feed of a run (two of them stay), and empty for spaces before a line feed.
+  return text.replace(/(\n)(?:[ \t]*\n)+|[ \t]+(?=\n)/g, '$1$1');
+}
+
+/**
+ * `text.trimEnd() + '\n'`, as a slice of `text` when the whitespace it ends with starts with a
+ * line feed (pages nearly always do): appending would make a rope of the whole page that writing
+ * it copies once more (10 MB of pages on GitHub's spec).
+ */
+export function withFinalNewline(text: string): string {
+  const trimmed = text.trimEnd();
+  return text.charCodeAt(trimmed.length) === 10 ? text.slice(0, trimmed.length + 1) : trimmed + '\n';
 }
