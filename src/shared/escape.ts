@@ -112,7 +112,12 @@ const PLAIN_INLINE = /^(?:[A-Za-z0-9.,:;'()/+=?!@$%^{}-](?:[ A-Za-z0-9.,:;'()/+=
 
 /** Markdown table cell or heading: one line, `|` escaped, markup characters neutralised. */
 export function markdownInline(text: string): string {
-  return PLAIN_INLINE.test(text) ? text : escapeInline(text);
+  return isPlainInline(text) ? text : escapeInline(text);
+}
+
+/** Whether markdownInline returns `text` as it is (one regex test: callers that cache escapes ask it before a lookup). */
+export function isPlainInline(text: string): boolean {
+  return PLAIN_INLINE.test(text);
 }
 
 /** markdownInline's full escaping (exported for the test that PLAIN_INLINE text needs none). */
