@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type HandlebarsApi from 'handlebars';
 import { UserError } from '../../shared/errors.js';
 import { byCodePoint } from '../../shared/sort.js';
+import { arrayEach } from './array-each.js';
 import { Handlebars } from './handlebars.js';
 import { precompiledTemplates, TemplateCompileError, type TemplateSpec } from './precompiled.js';
 
@@ -67,6 +68,7 @@ export function createDocsEngine(helpers: Record<string, HandlebarsApi.HelperDel
   const known = new Set(defaults);
   const unknownOverrides = userFiles.filter((file) => !known.has(file));
 
+  hb.registerHelper('each', arrayEach(hb.helpers['each']!));
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
   const inputs = sources.map((source) => ({
     name: source.relativePath,
