@@ -384,7 +384,10 @@ function schemaInfo(node: SpecObject): ir.SchemaInfo {
 }
 
 /** Copies a value as plain JSON (dates from YAML become strings; cycles are impossible after parsing). */
-function toJson(value: unknown): ir.JsonValue {
+export function toJson(value: unknown): ir.JsonValue {
+  // Most defaults and examples are strings, booleans or numbers: their own copy (-0 is written 0).
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value === 0 ? 0 : value;
   return JSON.parse(JSON.stringify(value ?? null)) as ir.JsonValue;
 }
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type * as ir from '../../../src/model/ir.js';
-import { infoOf, splitInfo } from '../../../src/model/schema.js';
+import { infoOf, splitInfo, toJson } from '../../../src/model/schema.js';
 
 const FACTS = ['title', 'description', 'deprecated', 'readOnly', 'writeOnly', 'default', 'example'] as const;
 const fact = fc.oneof(fc.constant(undefined), fc.string(), fc.boolean(), fc.constant(null), fc.integer());
@@ -25,5 +25,18 @@ test('infoOf picks the set facts in SchemaInfo order; splitInfo leaves the rest'
       expect(Object.entries(bare)).toEqual(Object.entries(value).filter(([key]) => !(FACTS as readonly string[]).includes(key)));
     }),
     { numRuns: 500 },
+  );
+});
+
+test('toJson copies as a JSON round trip does, -0 and non-finite numbers included', () => {
+  const value = fc.oneof(fc.jsonValue(), fc.constantFrom(-0, Number.NaN, Infinity, -Infinity, undefined, null), fc.double(), fc.date({ noInvalidDate: true }), fc.anything());
+  fc.assert(
+    fc.property(value, (v) => {
+      const copied = toJson(v);
+      const expected: unknown = JSON.parse(JSON.stringify(v ?? null));
+      expect(copied).toEqual(expected);
+      if (typeof expected === 'number') expect(Object.is(copied, expected)).toBe(true);
+    }),
+    { numRuns: 1000 },
   );
 });
