@@ -6,7 +6,7 @@ import { UserError } from '../../shared/errors.js';
 import { byCodePoint } from '../../shared/sort.js';
 import { arrayEach } from './array-each.js';
 import { Handlebars } from './handlebars.js';
-import { precompiledTemplates, TemplateCompileError, type TemplateSpec } from './precompiled.js';
+import { precompiledTemplates, TemplateCompileError, type CompileOptions, type TemplateSpec } from './precompiled.js';
 
 /** The default templates, shipped with the package (resolved from this module, never from cwd). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
@@ -70,10 +70,11 @@ export function createDocsEngine(helpers: Record<string, HandlebarsApi.HelperDel
 
   hb.registerHelper('each', arrayEach(hb.helpers['each']!));
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   const inputs = sources.map((source) => ({
     name: source.relativePath,
     text: readFileSync(source.file, 'utf8'),
-    options: { strict: true, noEscape: PLAIN_TEXT_TEMPLATES.has(source.relativePath), preventIndent: true },
+    options: compileOptions(source, knownHelpers),
   }));
   let specs: Map<string, TemplateSpec>;
   try {
@@ -100,6 +101,18 @@ export function createDocsEngine(helpers: Record<string, HandlebarsApi.HelperDel
       return template(context);
     },
   };
+}
+
+/**
+ * Strict mode; HTML escaping except for plain-text templates. The default templates use only
+ * oasgen's helpers, so they compile knowing them (knownHelpersOnly): a field such as `{{name}}`
+ * is read from the context directly instead of first being looked up among the helpers (each
+ * property row prints four: 38k rows on GitHub's spec). The output is the same. A user's
+ * template compiles as before: a name it uses in a branch never taken need not be a helper.
+ */
+function compileOptions(source: TemplateSource, knownHelpers: Record<string, boolean>): CompileOptions {
+  const options = { strict: true, noEscape: PLAIN_TEXT_TEMPLATES.has(source.relativePath), preventIndent: true };
+  return source.overridden ? options : { ...options, knownHelpers, knownHelpersOnly: true };
 }
 
 /** Errors inside a template (or its helpers) name the template, its origin and the line. */

@@ -17,6 +17,9 @@ export interface CompileOptions {
   readonly strict: boolean;
   readonly noEscape: boolean;
   readonly preventIndent: boolean;
+  /** Names the compiler may treat as helpers without looking them up (with knownHelpersOnly: every other name is a field). */
+  readonly knownHelpers?: Readonly<Record<string, boolean>>;
+  readonly knownHelpersOnly?: boolean;
 }
 
 /** Handlebars' compiled form of one template (what `Handlebars.template` takes). */
