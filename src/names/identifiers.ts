@@ -94,11 +94,37 @@ export function capitalize(word: string): string {
 
 /** `user_sessions` → `UserSessions`. Acronyms keep their case (`HTTPValidationError` stays). */
 export function pascalCase(text: string): string {
+  return remembered(pascalCases, text, pascalCaseOf);
+}
+
+function pascalCaseOf(text: string): string {
   return words(text).map(capitalize).join('');
 }
 
 /** `delete_session` → `deleteSession`; `X-User-Id` → `xUserId`. */
 export function camelCase(text: string): string {
+  return remembered(camelCases, text, camelCaseOf);
+}
+
+/**
+ * Cased forms already made. A spec repeats its words: GitHub's has 5,000 parameters with 300
+ * names (`owner`, `repo`, `per_page`) and 6,000 hoisted schemas named after property names
+ * written again and again. Bounded, so a long-lived process (watch mode) does not keep growing.
+ */
+const pascalCases = new Map<string, string>();
+const camelCases = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
+function remembered(cache: Map<string, string>, text: string, make: (text: string) => string): string {
+  let cased = cache.get(text);
+  if (cased === undefined) {
+    if (cache.size >= MAX_REMEMBERED) cache.clear();
+    cache.set(text, (cased = make(text)));
+  }
+  return cased;
+}
+
+function camelCaseOf(text: string): string {
   const parts = words(text);
   if (parts.length === 0) return '';
   const [first, ...rest] = parts;
