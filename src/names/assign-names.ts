@@ -1,7 +1,7 @@
 import type * as ir from '../model/ir.js';
 import { UserError, type Diagnostic } from '../shared/errors.js';
 import { camelCase, capitalize, isDeviceName, NameScope, OBJECT_PROTOTYPE_MEMBERS, pascalCase, RESERVED_TYPE_NAMES, RESERVED_WORDS, ReservedNames, toIdentifier } from './identifiers.js';
-import { enumMembers, type MemberNames } from './enum-members.js';
+import { EnumMemberNamer } from './enum-members.js';
 import { inlineNameCandidates, type InlineNameContext } from './inline-names.js';
 import { firstApiByPointer, type OperationInApi } from './lookups.js';
 import { modelHomes } from './model-homes.js';
@@ -78,7 +78,7 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
     if (schema.origin?.kind === 'writable') typeNames.set(schema.name, typeName([(typeNames.get(schema.origin.of) ?? 'Model') + 'Writable'], 'Model', ''));
   }
   const { homes, docOperations } = modelHomes(model.schemas);
-  const memberNames: MemberNames = new Map();
+  const enumNamer = new EnumMemberNamer();
   const schemas: NamedSchema[] = model.schemas
     .map((schema) => {
       const home = homes.get(schema.name);
@@ -92,7 +92,7 @@ export function assignNames(model: ir.Model, options: AssignNamesOptions = {}): 
       // Optional fields set one by one: a spread of `cond ? { x } : {}` each costs an object and a slow copy.
       if (home !== undefined) named.home = home;
       if (apiPage !== undefined) named.docOperation = docOperation;
-      const members = schema.schema.kind === 'enum' ? enumMembers(schema.schema, memberNames) : [];
+      const members = schema.schema.kind === 'enum' ? enumNamer.members(schema.schema) : [];
       if (members.length > 0) named.enumMembers = members;
       return named;
     })

@@ -46,3 +46,21 @@ function memberName(value: string | number | boolean): string {
   const name = toIdentifier(pascalCase(text), 'Value');
   return /^[A-Za-z$]/.test(name) ? name : 'Value' + name.replace(/^_/, '');
 }
+
+/**
+ * `enumMembers` for the enums of one model, each distinct list of values (and varNames) named
+ * once: GitHub's spec has 2,961 enums but 393 distinct lists (`open`/`closed`, `asc`/`desc`…).
+ * Every enum still gets members of its own (copies), so no two named schemas share them.
+ */
+export class EnumMemberNamer {
+  readonly #names: MemberNames = new Map();
+  readonly #lists = new Map<string, readonly EnumMember[]>();
+
+  members(schema: Extract<ir.Schema, { kind: 'enum' }>): EnumMember[] {
+    // JSON text tells 1 from '1'; values are JSON literals (the IR makes non-finite numbers strings).
+    const key = JSON.stringify([schema.values, schema.varNames ?? null]);
+    let list = this.#lists.get(key);
+    if (list === undefined) this.#lists.set(key, (list = enumMembers(schema, this.#names)));
+    return list.map((member) => ({ name: member.name, value: member.value }));
+  }
+}

@@ -1,6 +1,6 @@
 import type * as ir from '../../../src/model/ir.js';
 import fc from 'fast-check';
-import { enumMembers, type MemberNames } from '../../../src/names/enum-members.js';
+import { EnumMemberNamer, enumMembers, type MemberNames } from '../../../src/names/enum-members.js';
 
 type Enum = Extract<ir.Schema, { kind: 'enum' }>;
 
@@ -29,6 +29,28 @@ test('a shared MemberNames cache names as a fresh one, telling 1 from "1" and tr
       for (const values of lists) {
         const schema: Enum = { kind: 'enum', values };
         expect(enumMembers(schema, shared)).toEqual(enumMembers(schema));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+// EnumMemberNamer names each distinct list once; every enum still gets its own member objects.
+test('EnumMemberNamer gives what enumMembers gives, in copies of its own', () => {
+  const value = fc.constantFrom<string | number | boolean | null>(1, '1', -1, '-1', 0, true, 'true', 'open', 'closed', 'a-b', 'a_b', null);
+  const enums = fc.array(fc.record({ values: fc.array(value, { minLength: 1, maxLength: 4 }), named: fc.boolean() }), { maxLength: 8 });
+  fc.assert(
+    fc.property(enums, (list) => {
+      const namer = new EnumMemberNamer();
+      const given: Enum[] = list.map(({ values, named }) => (named ? { kind: 'enum', values, varNames: values.map((v) => `K ${String(v)}`) } : { kind: 'enum', values }));
+      const seen = new Set<object>();
+      for (const schema of [...given, ...given]) {
+        const members = namer.members(schema);
+        expect(members).toEqual(enumMembers(schema));
+        for (const member of [members, ...members]) {
+          expect(seen.has(member)).toBe(false);
+          seen.add(member);
+        }
       }
     }),
     { numRuns: 300 },
