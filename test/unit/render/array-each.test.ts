@@ -2,7 +2,8 @@
  * The docs' `{{#each}}` (array-each.ts) takes its own loop for plain arrays: every template must
  * render exactly what Handlebars' built-in renders, for any array (holes and empty ones included)
  * and around any block: `@index`/`@key`/`@first`/`@last`, `{{else}}`, `../` and `@../index`,
- * block params declared by this block (handed to the built-in) or by an enclosing one.
+ * block params declared by this block (handed to the built-in) or by an enclosing one, inline
+ * partials.
  */
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
@@ -15,6 +16,8 @@ const templates = [
   '{{#each outer as |o|}}{{#each ../items}}<{{o}}{{this}}>{{#if true}}{{o}}{{/if}}{{/each}}{{/each}}',
   '{{#each items}}{{@root.title}}{{#each @root.outer}}{{this}}{{@index}}{{/each}}{{/each}}',
   '{{#each object}}{{@key}}={{this}}{{@last}};{{/each}}{{#each missing}}x{{else}}none{{/each}}',
+  // An inline partial is a decorator of the block's program.
+  '{{#each items}}{{#*inline "item"}}[{{this}}@{{@index}}]{{/inline}}{{> item}}{{/each}}',
 ];
 
 /** An environment with the built-in `each`, or with the docs' one. */
