@@ -5,23 +5,13 @@
  */
 import path from 'node:path';
 import { buildModel } from '../../../src/model/build-model.js';
-import type { BuildContext, SpecObject } from '../../../src/model/context.js';
+import type { SpecObject } from '../../../src/model/context.js';
 import { operationSchemaToIr, schemaToIr } from '../../../src/model/schema.js';
 import { loadSpec } from '../../../src/load/index.js';
 import { ROOT } from '../../hostile/support.js';
+import { openApi3Context } from '../../helpers/build-context.js';
 
-function contextFor(document: SpecObject): BuildContext {
-  return {
-    document,
-    schemaRefPrefix: '#/components/schemas/',
-    diagnostics: [],
-    expanding: new Set(),
-    operationSchemas: new Map(),
-    resolved: new Map(),
-    int64: 'number',
-    securitySchemes: new Map(),
-  };
-}
+const contextFor = openApi3Context;
 
 /** Every object of a document with the pointer it sits at. */
 function objectsOf(node: unknown, pointer = ''): [SpecObject, string][] {

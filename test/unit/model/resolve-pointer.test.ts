@@ -6,22 +6,14 @@ import fc from 'fast-check';
 import type { BuildContext, SpecObject } from '../../../src/model/context.js';
 import { deref, resolvePointer } from '../../../src/model/context.js';
 import { decodePointerToken, pointerJoin } from '../../../src/shared/errors.js';
+import { openApi3Context } from '../../helpers/build-context.js';
 
 const document: SpecObject = {
   components: { responses: { 'Not Found': { description: 'nf' }, 'a/b': { description: 'slash' }, 'm~n': { description: 'tilde' } }, list: [{ x: 1 }] },
   link: { $ref: '#/components/responses/Not%20Found' },
 };
 
-const contextFor = (): BuildContext => ({
-  document,
-  schemaRefPrefix: '#/components/schemas/',
-  diagnostics: [],
-  expanding: new Set(),
-  operationSchemas: new Map(),
-  resolved: new Map(),
-  int64: 'number',
-  securitySchemes: new Map(),
-});
+const contextFor = (): BuildContext => openApi3Context(document);
 
 /** The outcome of resolving, as comparable data (the error's message and pointer when it throws). */
 function outcome(run: () => unknown): unknown {

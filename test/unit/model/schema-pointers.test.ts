@@ -5,20 +5,11 @@
  * map values, patterns) must warn at exactly the pointers an independent walk computes.
  */
 import fc from 'fast-check';
-import type { BuildContext, SpecObject } from '../../../src/model/context.js';
 import { schemaToIr } from '../../../src/model/schema.js';
 import { pointerJoin } from '../../../src/shared/errors.js';
+import { openApi3Context } from '../../helpers/build-context.js';
 
-const contextFor = (document: SpecObject): BuildContext => ({
-  document,
-  schemaRefPrefix: '#/components/schemas/',
-  diagnostics: [],
-  expanding: new Set(),
-  operationSchemas: new Map(),
-  resolved: new Map(),
-  int64: 'number',
-  securitySchemes: new Map(),
-});
+const contextFor = openApi3Context;
 
 const names = fc.constantFrom('id', 'a/b', 'm~n', '~1', 'x y', '0');
 const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
