@@ -3,16 +3,16 @@ import type { MethodParameter } from '../call-shape.js';
 
 /**
  * The declarations' printer: it writes the subset of ts-morph structures the client uses
- * (interfaces with properties and a string index signature, type aliases, the API class with its
- * constructor and methods; docs as plain strings, types as text) onto the file's `CodeBlockWriter`
- * with the same calls, in the same order, as ts-morph's structure printer.
+ * (imports, interfaces with properties and a string index signature, type aliases, the API class
+ * with its constructor and methods; docs as plain strings, types as text) onto the file's
+ * `CodeBlockWriter` with the same calls, in the same order, as ts-morph's structure printer.
  *
- * Why: that printer gives every typed node a `CodeBlockWriter` of its own (`getText`), runs
- * TypeScript's scanner over every parameter to place its comma, and looks up its per-kind printers
- * through memoising decorators: on GitHub's spec (38,000 property signatures, 2,400 methods) that
- * was a third of render-ts's CPU time. ts-morph's maintainer suggests its writer, the printer underneath, for
- * pure generation. test/unit/render/declaration-printer.test.ts holds the two printers to the
- * same text.
+ * Why: that printer gives every typed node and named import a `CodeBlockWriter` of its own
+ * (`getText`), runs TypeScript's scanner over every parameter and named import to place its
+ * comma, and looks up its per-kind printers through memoising decorators: on GitHub's spec
+ * (38,000 property signatures, 2,400 methods) render-ts went 624 → 361 ms without them.
+ * ts-morph's maintainer suggests its writer, the printer underneath, for pure generation.
+ * test/unit/render/declaration-printer.test.ts holds the two printers to the same text.
  *
  * Text is written in as few `write` calls as give the same output: the writer treats one string
  * like the same characters written piece by piece (each line break it meets ends the line and
@@ -164,35 +164,22 @@ function writeMethod(writer: CodeBlockWriter, method: LeanMethod): void {
 
 function writeMethodHeader(writer: CodeBlockWriter, name: string, isAsync: boolean, signature: LeanSignature): void {
   writeDocs(writer, signature.docs);
-  const start = `${isAsync ? 'async ' : ''}${name}`;
-  const parameters = oneLineParameters(signature.parameters);
-  if (parameters !== undefined) {
-    writeTyped(writer, start + parameters, ':', signature.returnType, '');
-    return;
-  }
-  writer.write(start);
+  writer.write(`${isAsync ? 'async ' : ''}${name}`);
   writeParameters(writer, signature.parameters);
-  writer.hangingIndent(() => writer.write(`: ${signature.returnType}`));
-}
-
-/** `(a: A, b?: B, c: C = {})` as one text, when no type or initializer breaks a line (else undefined). */
-function oneLineParameters(parameters: readonly MethodParameter[]): string | undefined {
-  let text = '(';
-  for (let index = 0; index < parameters.length; index++) {
-    const { name, hasQuestionToken, type, initializer } = parameters[index]!;
-    if (type.includes('\n') || initializer?.includes('\n')) return undefined;
-    text += `${index > 0 ? ', ' : ''}${name}${hasQuestionToken === true ? '?' : ''}: ${type}`;
-    if (initializer !== undefined) text += `${type.endsWith(' ') ? '' : ' '}= ${initializer}`;
-  }
-  return text + ')';
+  writeTyped(writer, '', ':', signature.returnType, '');
 }
 
 /**
- * `(a: A, b?: B, c: C = {})`, each part in ts-morph's hanging indents. ts-morph inserts each comma
- * after the parameter's last token, found with TypeScript's scanner; type texts from TypeWriter
- * and our initializers hold no comments, so that is the end of the parameter's text.
+ * `(a: A, b?: B, c: C = {})`. ts-morph inserts each comma after the parameter's last token, found
+ * with TypeScript's scanner; type texts from TypeWriter and our initializers hold no comments, so
+ * that is the end of the parameter's text. One write unless a type or initializer breaks a line;
+ * then each part in ts-morph's hanging indents.
  */
 function writeParameters(writer: CodeBlockWriter, parameters: readonly MethodParameter[]): void {
+  if (!parameters.some(({ type, initializer }) => type.includes('\n') || initializer?.includes('\n'))) {
+    writer.write(`(${parameters.map(oneLineParameter).join(', ')})`);
+    return;
+  }
   writer.write('(');
   if (parameters.length > 0) {
     writer.hangingIndent(() => {
@@ -213,6 +200,12 @@ function writeParameters(writer: CodeBlockWriter, parameters: readonly MethodPar
     });
   }
   writer.write(')');
+}
+
+/** `b?: B` or `c: C = {}`, as the hanging-indent path writes it when nothing breaks a line. */
+function oneLineParameter({ name, hasQuestionToken, type, initializer }: MethodParameter): string {
+  const head = `${name}${hasQuestionToken === true ? '?' : ''}: ${type}`;
+  return initializer === undefined ? head : `${head}${type.endsWith(' ') ? '' : ' '}= ${initializer}`;
 }
 
 /** StatementStructurePrinter for string statements. */
@@ -240,7 +233,7 @@ function writeTyped(writer: CodeBlockWriter, head: string, separator: string, ty
     writer.write(`${head}${separator} ${type}${end}`);
     return;
   }
-  writer.write(head);
+  if (head !== '') writer.write(head);
   writer.hangingIndent(() => writer.write(`${separator} ${type}`));
   if (end !== '') writer.write(end);
 }

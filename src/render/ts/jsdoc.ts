@@ -1,8 +1,7 @@
 /**
  * One JSDoc block from lines that are already escaped with `escape.jsdoc` (or are our own
- * text); undefined lines are skipped. Returns no docs when nothing is left. A plain string, not
- * `{ description }`: the printer takes a string as is, but prints a description through a
- * writer of its own (a tenth of the client's print time on big specs).
+ * text); undefined lines are skipped. Returns no docs when nothing is left. Plain strings, as
+ * the declaration printer (declaration-printer.ts) takes them.
  */
 export function docsFromLines(lines: readonly (string | undefined)[]): string[] {
   const kept = lines.filter((line): line is string => line !== undefined && line !== '');
