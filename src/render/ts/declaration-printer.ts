@@ -35,8 +35,8 @@ export interface LeanInterface {
   readonly docs: readonly string[];
   readonly extends?: readonly string[];
   readonly properties: readonly LeanPropertySignature[];
-  /** `[key: string]: <type>`, printed before the properties as ts-morph does. */
-  readonly indexSignatureType?: string;
+  /** `[key: string]: <type>`, printed before the properties as ts-morph does; none when undefined. */
+  readonly indexSignatureType?: string | undefined;
 }
 
 /** An exported type alias, as ts-morph's structure with the fields the models module sets. */

@@ -49,7 +49,7 @@ function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWr
         docs,
         extends: asInterface.parents.map((parent) => types.typeName(parent)),
         properties: body ? body.properties.map((property) => propertySignature(property, types)) : [],
-        ...(body ? optionalIndexSignature(types.indexSignatureType(body)) : {}),
+        indexSignatureType: body ? types.indexSignatureType(body) : undefined,
       })
     : typeAliasStatement({ name: schema.typeName, docs, type: types.aliasType(schema) });
   const values = enumValuesObject(schema);
@@ -65,10 +65,6 @@ function enumValuesObject(schema: NamedSchema): string | undefined {
   // Written as text: a VariableStatement structure prints its initializer with a hanging indent.
   const entries = schema.enumMembers.map((member) => `  ${member.name}: ${typeof member.value === 'string' ? stringLiteral(member.value) : String(member.value)},`);
   return ['', `/** The values of \`${schema.typeName}\`, by name. */`, `export const ${schema.typeName} = {`, ...entries, '} as const;'].join('\n');
-}
-
-function optionalIndexSignature(type: string | undefined): { indexSignatureType?: string } {
-  return type === undefined ? {} : { indexSignatureType: type };
 }
 
 function propertySignature(property: ir.Property, types: TypeWriter): LeanPropertySignature {
