@@ -93,6 +93,8 @@ class Hoister {
 
   /** The media types of one body: equal schemas (the same shape under JSON and XML) share one hoisted schema. */
   #contents(contents: readonly ir.MediaContent[], rootOf: (content: ir.MediaContent, preferred: boolean) => ir.InlineRoot): ir.MediaContent[] {
+    // One media type (most bodies and responses): nothing to share a schema with, so its shape is
+    // not stringified here; `#shared` makes it only if the pointer comes back. Same result as below.
     if (contents.length === 1) {
       const content = contents[0]!;
       const schema = this.#shared(content.schema, content.pointer, rootOf(content, true));
