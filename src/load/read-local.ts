@@ -72,6 +72,7 @@ const MIN_FIRST_READ = 64 * 1024;
 export async function readAtMost(file: string, max: number, sizeHint = 0): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
+    // One byte over the hint: the read that finds the end then needs no bigger buffer.
     let buffer = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, MIN_FIRST_READ), max));
     let total = 0;
     for (;;) {

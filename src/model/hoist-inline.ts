@@ -122,6 +122,7 @@ class Hoister {
     const body = this.descend(schema, { kind: 'schema', name: key }, undefined, pointer);
     this.hoisted[index] = { name: key, schema: body, pointer, origin: { kind: 'inline', root, steps: stepList(steps) } };
     // The reference keeps the facts written at the use site (description for JSDoc, readOnly, default…).
+    // Assigned onto infoOf's fresh object, not spread into a literal: see shared/with-fields.ts (hidden classes).
     return Object.assign(infoOf(schema), { kind: 'ref' as const, name: key });
   }
 
