@@ -5,7 +5,7 @@ import { pointerJoin, UserError, type Diagnostic } from '../shared/errors.js';
 import { LIMITS, type Limits } from './limits.js';
 import { bundleIsIdentity } from './local-refs.js';
 import { openApiSchemaProblems } from './schema-check.js';
-import { parseDocument, parseDocumentAndReferences } from './parse-document.js';
+import { parseDocument } from './parse-document.js';
 import { readLocalText } from './read-local.js';
 import { isHttpUrl, readRemoteText } from './read-remote.js';
 import { ReferencedDocuments, type ReferencePolicy, type SpecDocument } from './references.js';
@@ -55,11 +55,11 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
     url.hash = '';
     policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set([url.host]) };
     const read = await readRemoteText(url, policy, limits, input);
-    root = { location: url, shown: input, ...read, ...parseDocumentAndReferences(read.text, input, limits) };
+    root = { location: url, shown: input, ...read, ...parseDocument(read.text, input, limits) };
   } else {
     const file = path.resolve(input);
     const read = await readLocalText(file, input, limits);
-    root = { location: pathToFileURL(file), shown: input, ...read, ...parseDocumentAndReferences(read.text, input, limits) };
+    root = { location: pathToFileURL(file), shown: input, ...read, ...parseDocument(read.text, input, limits) };
     policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set(), root: await realpath(path.dirname(file)) };
   }
   const version = detectVersion(root.document, input);
@@ -145,7 +145,7 @@ async function bundle(root: SpecDocument, documents: ReferencedDocuments, limits
         order: 1,
         canParse: true,
         parse: (file: { url: string; data: unknown }) =>
-          guard(() => parseDocument(typeof file.data === 'string' ? file.data : String(file.data), file.url, limits))(),
+          guard(() => parseDocument(typeof file.data === 'string' ? file.data : String(file.data), file.url, limits).document)(),
       },
     },
   };

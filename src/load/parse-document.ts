@@ -3,14 +3,6 @@ import { pointerJoin, UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
 import { ReferenceSites, type FoundReferences } from './reference-sites.js';
 
-/**
- * Parses YAML or JSON (YAML is a superset of JSON, so one parser serves both). Syntax errors
- * carry line and column; documents beyond the depth or expanded-size limit are refused.
- */
-export function parseDocument(text: string, shown: string, limits: Limits): unknown {
-  return parse(text, shown, limits, false).document;
-}
-
 /** A parsed document and, for JSON text, its `$ref`s, found by the limits check's walk. */
 export interface ParsedDocument {
   readonly document: unknown;
@@ -19,15 +11,12 @@ export interface ParsedDocument {
 }
 
 /**
- * `parseDocument`, and for JSON text also the document's `$ref`s (as `findReferences` finds
- * them): the limits check walks every value anyway, and a second walk of GitHub's spec only to
- * find its `$ref`s cost ~25 ms.
+ * Parses YAML or JSON (YAML is a superset of JSON, so one parser serves both). Syntax errors
+ * carry line and column; documents beyond the depth or expanded-size limit are refused. For JSON
+ * text the document's `$ref`s come too (as `findReferences` finds them): the limits check walks
+ * every value anyway, and a second walk of GitHub's spec only to find its `$ref`s cost ~25 ms.
  */
-export function parseDocumentAndReferences(text: string, shown: string, limits: Limits): ParsedDocument {
-  return parse(text, shown, limits, true);
-}
-
-function parse(text: string, shown: string, limits: Limits, withReferences: boolean): ParsedDocument {
+export function parseDocument(text: string, shown: string, limits: Limits): ParsedDocument {
   if (text.trim() === '') throw new UserError('the file is empty', { file: shown });
   let document: unknown;
   // JSON text goes through JSON.parse first (5× faster on big specs; same result, duplicate keys
@@ -36,9 +25,9 @@ function parse(text: string, shown: string, limits: Limits, withReferences: bool
   if (/^\s*\{/.test(text)) {
     try {
       document = JSON.parse(text);
-      const references = withReferences ? new ReferenceSites() : undefined;
-      checkExpansion(document, shown, limits, { tree: true, ...(references ? { references } : {}) });
-      return references ? { document, references: references.found() } : { document };
+      const references = new ReferenceSites();
+      checkExpansion(document, shown, limits, { tree: true, references });
+      return { document, references: references.found() };
     } catch (error) {
       if (error instanceof UserError) throw error;
       if (error instanceof RangeError) throw new UserError('the document is nested too deeply to parse', { file: shown });

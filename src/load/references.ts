@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodePointerToken, pointerJoin, UserError } from '../shared/errors.js';
 import type { Limits } from './limits.js';
-import { parseDocumentAndReferences } from './parse-document.js';
+import { parseDocument } from './parse-document.js';
 import { ReferenceSites, type FoundReferences } from './reference-sites.js';
 import { readLocalText, type SpecText } from './read-local.js';
 import { assertFetchAllowed, readRemoteText, type RemotePolicy } from './read-remote.js';
@@ -123,7 +123,7 @@ export class ReferencedDocuments {
     if (this.#totalBytes > this.limits.maxTotalBytes) {
       throw new UserError(`the spec and the files it pulls in through $ref total more than ${this.limits.maxTotalBytes} bytes (oasgen's limit)`, where);
     }
-    const document: SpecDocument = { location: target, shown, ...read, ...parseDocumentAndReferences(read.text, shown, this.limits) };
+    const document: SpecDocument = { location: target, shown, ...read, ...parseDocument(read.text, shown, this.limits) };
     this.#byKey.set(key, document);
     return { document, isNew: true };
   }
