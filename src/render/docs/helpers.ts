@@ -29,12 +29,7 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   const inline = (text: string): string => (isPlainInline(text) ? text : escapedInline(text));
   const prose = memoized(markdown);
   // An operation's result type shows in its signatures and its return type.
-  const results = new Map<NamedOperation, string>();
-  const resultOf = (operation: NamedOperation): string => {
-    let result = results.get(operation);
-    if (result === undefined) results.set(operation, (result = resultType(types, operation)));
-    return result;
-  };
+  const resultOf = memoized((operation: NamedOperation) => resultType(types, operation));
   /** The named schema a type is about (see onlyReference); undefined when it is about none of the model's. */
   const modelOf = (schema: ir.Schema): NamedSchema | undefined => {
     const target = onlyReference(schema);
@@ -196,13 +191,13 @@ export function docsHelpers(model: NamedModel, types: TypeWriter, examples: Exam
   return helpers;
 }
 
-/** `escape` with each distinct text escaped once (escaping is a pure function of the text). */
-function memoized(escape: (text: string) => string): (text: string) => string {
-  const done = new Map<string, string>();
-  return (text) => {
-    let escaped = done.get(text);
-    if (escaped === undefined) done.set(text, (escaped = escape(text)));
-    return escaped;
+/** `compute` run once per distinct argument (an escape of a text, an operation's result type: pure functions of it). */
+function memoized<A, R>(compute: (argument: A) => R): (argument: A) => R {
+  const done = new Map<A, R>();
+  return (argument) => {
+    let result = done.get(argument);
+    if (result === undefined) done.set(argument, (result = compute(argument)));
+    return result;
   };
 }
 
