@@ -218,7 +218,11 @@ export class NameScope {
   }
 
   has(name: string): boolean {
-    const key = this.#key(name);
+    return this.#isTaken(this.#key(name));
+  }
+
+  /** Whether a name's key is taken here or reserved for every scope of its kind. */
+  #isTaken(key: string): boolean {
     return this.#taken.has(key) || (this.#reserved !== undefined && this.#reserved.hasKey(key));
   }
 
@@ -241,7 +245,7 @@ export class NameScope {
   /** Takes the name when it is free: its key is made once (lower-casing a name allocates a string). */
   #takeIfFree(name: string): boolean {
     const key = this.#key(name);
-    if (this.#taken.has(key) || (this.#reserved !== undefined && this.#reserved.hasKey(key))) return false;
+    if (this.#isTaken(key)) return false;
     this.#taken.add(key);
     return true;
   }
