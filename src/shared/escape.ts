@@ -104,6 +104,9 @@ export function markdown(text: string): string {
 /** Text with nothing for markdown's invisible and control passes to change: printable ASCII, tabs and line feeds. */
 const PRINTABLE_ASCII = /^[\t\n\x20-\x7e]*$/;
 
+/** The same for markdownInline's passes, which also drop tabs and line feeds: printable ASCII only. */
+const ONE_LINE_PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Text that markdownInline leaves as it is: printable ASCII without markup, HTML or escape
  * characters, no space at either end (most names and type texts). Checked once instead of six passes.
@@ -127,7 +130,7 @@ export function escapeInline(text: string): string {
   let out = (/[\n\r\u2028\u2029\u0085]/.test(text) ? text.replace(/\s*(?:\r\n?|[\n\u2028\u2029\u0085])\s*/g, ' ') : text).trim();
   if (out.includes('\\')) out = out.replace(/\\/g, '\\\\');
   out = escapeHtml(out.replace(/([|*_`[\]#~])/g, '\\$1'));
-  return /^[\x20-\x7e]*$/.test(out) ? out : out.replace(INVISIBLE, (char) => hex4(char)).replace(/[\u0000-\u001f\u007f]/g, '');
+  return ONE_LINE_PRINTABLE_ASCII.test(out) ? out : out.replace(INVISIBLE, (char) => hex4(char)).replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /** `//` comment lines: every line break (including U+2028/2029) starts a new `//` line. */
