@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { textOf } from '../helpers/text-of.js';
 import { escapeInline, escapeJsdoc, escapeStringLiteral, isPlainInline, jsdoc, lineComment, markdown, markdownInline, stringLiteral } from '../../src/shared/escape.js';
 
 describe('stringLiteral', () => {
@@ -51,8 +52,7 @@ describe('lineComment', () => {
 test('markdownInline returns plain text unchanged only where the full escaping would too', () => {
   const alphabet = [...' AZaz09.,:;\'()/+=?!@$%^{}-|*_`[]#~\\&<>"\n\t\u200b\u00e9'];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
-      const text = chars.join('');
+    fc.property(textOf(alphabet, 12), (text) => {
       expect(markdownInline(text)).toBe(escapeInline(text));
       // isPlainInline is the fast path's test (the docs ask it before their escape cache).
       if (isPlainInline(text)) expect(escapeInline(text)).toBe(text);
@@ -63,10 +63,12 @@ test('markdownInline returns plain text unchanged only where the full escaping w
   expect(markdownInline(' padded ')).toBe('padded');
 });
 
+/** What the guarded escapes are held to, written again here: the characters shown as `\uXXXX`, and the HTML entities. */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 test('markdown skips only passes that would change nothing', () => {
   // Every pass, unconditionally: what markdown returned before its passes were guarded.
-  const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
-  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const everyPass = (text: string) =>
     text
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
@@ -79,8 +81,7 @@ test('markdown skips only passes that would change nothing', () => {
       .trim();
   const pieces = ['a', ' ', '\n', '\r', '\t', '`', '~', '```', '~~~', '[x]', ']', '](', ']:', '(', ':', 'javascript:', 'DATA:', '&', '<', '"', '\u200b', '\u2028', '\u0001', '\u007f', '\u00e9'];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
-      const text = parts.join('');
+    fc.property(textOf(pieces, 16), (text) => {
       expect(markdown(text)).toBe(everyPass(text));
     }),
     { numRuns: 3000 },
@@ -91,8 +92,7 @@ test('markdown skips only passes that would change nothing', () => {
 test('jsdoc only trims plain one-line text, exactly as its full escaping would', () => {
   const alphabet = [...' AZaz09.,:;\'()/+=?!@$%^{}-|*_`[]#~\\&<>"\n\r\t\u2028\u200b\u00e9\u0085\u007f'];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
-      const text = chars.join('');
+    fc.property(textOf(alphabet, 12), (text) => {
       expect(jsdoc(text)).toBe(escapeJsdoc(text));
     }),
     { numRuns: 3000 },
@@ -104,8 +104,6 @@ test('jsdoc only trims plain one-line text, exactly as its full escaping would',
 
 test('escapeInline skips only passes that would change nothing', () => {
   // Every pass, unconditionally: what escapeInline returned before its passes were guarded.
-  const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
-  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
   const everyPass = (text: string) =>
     text
       .replace(/\s*(?:\r\n?|[\n\u2028\u2029\u0085])\s*/g, ' ')
@@ -117,8 +115,7 @@ test('escapeInline skips only passes that would change nothing', () => {
       .replace(/[\u0000-\u001f\u007f]/g, '');
   const pieces = ['a', ' ', '\n', '\r', '\t', '\u2028', '\u0085', '\u00a0', '\\', '|', '_', '~', '#', '`', '[', '&', '<', '"', '\u200b', '\u0001', '\u007f', '\u00e9'];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
-      const text = parts.join('');
+    fc.property(textOf(pieces, 14), (text) => {
       expect(escapeInline(text)).toBe(everyPass(text));
     }),
     { numRuns: 3000 },
@@ -129,8 +126,7 @@ test('escapeInline skips only passes that would change nothing', () => {
 test('stringLiteral returns plain text quoted as it is only where the full escaping would too', () => {
   const alphabet = [...' !&(az[]^_{}~AZ09\'\\`\n\r\t\u0000\u001f\u007f\u0080\u00a0\u00ad\u00e9\u2028\u200b\ud800'];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
-      const text = chars.join('');
+    fc.property(textOf(alphabet, 12), (text) => {
       expect(stringLiteral(text)).toBe(escapeStringLiteral(text));
     }),
     { numRuns: 2000 },

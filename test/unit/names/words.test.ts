@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { words } from '../../../src/names/identifiers.js';
+import { textOf } from '../../helpers/text-of.js';
 
 /** The reference: separators to spaces, a space at lower/digit→upper and before the last capital of an acronym. */
 function wordsByRegExp(text: string): string[] {
@@ -35,8 +36,7 @@ it.each([
 it('splits exactly like the regular-expression rules', () => {
   const alphabet = [...'aAbBzZ09 _-./{}\u00e9\u00c9\u0301\u00df\u212a\u3042'];
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 16 }), (chars) => {
-      const text = chars.join('');
+    fc.property(textOf(alphabet, 16), (text) => {
       expect(words(text)).toEqual(wordsByRegExp(text));
     }),
     { numRuns: 5000 },

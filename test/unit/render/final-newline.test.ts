@@ -6,11 +6,10 @@
  */
 import fc from 'fast-check';
 import { tidyLineEnds, withFinalNewline } from '../../../src/render/docs/render-docs.js';
+import { textOf } from '../../helpers/text-of.js';
 
 /** Text rich in what trimEnd removes (line breaks, tabs, Unicode spaces) and in line feeds before them. */
-const pageEnding = fc
-  .array(fc.constantFrom('a', ' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u3000', '|', '\n\n'), { maxLength: 40 })
-  .map((parts) => parts.join(''));
+const pageEnding = textOf(['a', ' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u3000', '|', '\n\n'], 40);
 
 describe('withFinalNewline', () => {
   it('is trimEnd() plus one line feed, for any text', () => {
@@ -38,7 +37,7 @@ describe('withFinalNewline', () => {
 describe('tidyLineEnds', () => {
   /** What finish did in two passes (and still does for pages with U+2028/U+2029). */
   const twoPasses = (text: string) => text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
-  const lines = fc.array(fc.constantFrom('a', 'b|c', ' ', '  ', '\t', '\n', '\n\n', '\n \n', ' \t\n', '\u00a0', '\u2028'), { maxLength: 30 }).map((parts) => parts.join(''));
+  const lines = textOf(['a', 'b|c', ' ', '  ', '\t', '\n', '\n\n', '\n \n', ' \t\n', '\u00a0', '\u2028'], 30);
 
   it('is the two passes it replaces, for any text', () => {
     fc.assert(
