@@ -239,7 +239,7 @@ function signatures(operation: NamedOperation, types: TypeWriter, result: string
   const overloads = bodyOverloads(operation, types);
   const lists = overloads.length > 0 ? overloads.map((overload) => overload.parameters) : [methodParameters(operation, types)];
   return lists.map((parameters) => {
-    const args = parameters.map((p) => `${p.name}${p.hasQuestionToken === true || p.initializer !== undefined ? '?' : ''}: ${String(p.type)}`);
+    const args = parameters.map((p) => `${p.name}${p.hasQuestionToken === true || p.initializer !== undefined ? '?' : ''}: ${p.type}`);
     return `${operation.methodName}(${args.join(', ')}): Promise<${result}>`;
   });
 }
