@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
-import { ts } from '../shared/ts-morph.js';
+import { loadTsMorph } from '../shared/ts-morph.js';
 import type { Hooks, LoadedHooks } from './hooks.js';
 
 const HOOK_NAMES = ['transformModel', 'transformSourceFile'] as const;
@@ -71,7 +71,7 @@ export function hookError(hooks: Pick<LoadedHooks, 'origin' | 'url'>, hook: stri
 async function syntaxErrorLocation(file: string): Promise<{ line: number; column: number } | undefined> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
-  const { diagnostics = [] } = ts.transpileModule(text, { fileName: path.basename(file), reportDiagnostics: true, compilerOptions: { allowJs: true } });
+  const { diagnostics = [] } = loadTsMorph().ts.transpileModule(text, { fileName: path.basename(file), reportDiagnostics: true, compilerOptions: { allowJs: true } });
   const first = diagnostics.find((diagnostic) => diagnostic.file !== undefined && diagnostic.start !== undefined);
   if (!first) return undefined;
   const { line, character } = first.file!.getLineAndCharacterOfPosition(first.start!);

@@ -1,7 +1,7 @@
 import type { SourceFile } from 'ts-morph';
 import { groupByFile, isPlainIdentifier, RESERVED_WORDS, type NamedModel } from '../names/index.js';
 import { UserError } from '../shared/errors.js';
-import { ts } from '../shared/ts-morph.js';
+import { loadTsMorph } from '../shared/ts-morph.js';
 import type { LoadedHooks, SourceFileInfo } from './hooks.js';
 import { hookError } from './load-hooks.js';
 
@@ -91,6 +91,7 @@ export function checkModelHookOutput(hooks: LoadedHooks, files: ReadonlyMap<stri
 
 /** Syntactic diagnostics only: cheap, and exactly what a hook can break on its own. */
 function assertParses(hooks: LoadedHooks, hook: string, path: string, text: string): void {
+  const { ts } = loadTsMorph();
   const { diagnostics = [] } = ts.transpileModule(text, {
     fileName: path,
     reportDiagnostics: true,

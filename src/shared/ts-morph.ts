@@ -1,15 +1,17 @@
 import { createRequire } from 'node:module';
 
+let loaded: typeof import('ts-morph') | undefined;
+
 /**
- * ts-morph, loaded with `require`. An ESM `import` of this CommonJS package makes Node scan its
- * megabyte of source for export names first (cjs-module-lexer, ~0.15 s of every run); `require`
- * skips that and, unlike the import, is served by the V8 code cache (src/cli/compile-cache.ts).
+ * ts-morph, loaded on first use: only hooks need it (SourceFiles for `transformSourceFile`,
+ * TypeScript's transpiler for error locations), and loading it (it bundles TypeScript) cost every
+ * run ~80 ms and ~60 MiB even from the code cache. The client's text is printed with ts-morph's
+ * writer alone (render/ts/declaration-printer.ts). Loaded with `require`: an ESM `import` of this
+ * CommonJS package makes Node scan its megabyte of source for export names first (cjs-module-lexer,
+ * ~0.15 s), and unlike the import it is served by the V8 code cache (src/cli/compile-cache.ts).
  * Types come from `import type … from 'ts-morph'`; values from here.
  */
-export const tsMorph: typeof import('ts-morph') = createRequire(import.meta.url)('ts-morph');
-
-/** ts-morph's structure kinds (the `kind` of every structure the renderers build). */
-export const StructureKind = tsMorph.StructureKind;
-
-/** The TypeScript compiler API ts-morph is built on (hooks use its transpiler for error locations). */
-export const ts = tsMorph.ts;
+export function loadTsMorph(): typeof import('ts-morph') {
+  loaded ??= createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  return loaded;
+}

@@ -3,10 +3,11 @@
  * traced client still compiles (tsc --strict) and records one User Timing measure per call
  * against a local server; transformModel renames reach code, docs and manifest; a failing hook,
  * hook output that does not parse (from either hook), a broken or missing module each exit 1 with a message naming
- * the module, the hook and the line, and leave the previous output as it was.
+ * the module, the hook and the line, and leave the previous output as it was. ts-morph is loaded
+ * only when hooks need it.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestServer } from '../helpers/http-server.js';
 import { repoRoot, runCli, snapshotTree, tempDir, writeFiles } from '../helpers/run-cli.js';
@@ -146,4 +147,29 @@ test.concurrent('hook failures exit 1 naming module, hook and line, and leave th
   // A misspelt hook is not silently ignored.
   expect(typo.code).toBe(0);
   expect(typo.stderr).toBe('oasgen: warning: typo.mjs: hooks module exports "transformSourcefile", which is not a hook (expected transformModel or transformSourceFile); ignored\n');
+});
+
+test.concurrent('ts-morph (and the TypeScript it bundles) is loaded for hooks only: a run without hooks never loads it', async () => {
+  const dir = await tempDir('oasgen-lazy-ts-morph-');
+  // Reports, as the process exits, whether any module of ts-morph or typescript was required.
+  await writeFiles(dir, {
+    'probe.mjs': [
+      "import { createRequire } from 'node:module';",
+      'const cache = createRequire(import.meta.url).cache;',
+      "process.on('exit', () => process.stderr.write(`ts-morph loaded: ${Object.keys(cache).some((file) => /[\\\\/]node_modules[\\\\/](ts-morph|typescript)[\\\\/]/.test(file))}\\n`));",
+    ].join('\n'),
+  });
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', path.join(dir, 'probe.mjs'), path.join(repoRoot, 'dist/cli/main.js'), 'generate', identitySpec, '-q', ...args], { cwd: dir }, (error, _stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr }),
+      );
+    });
+  try {
+    expect(await run(['-o', path.join(dir, 'plain')])).toEqual({ code: 0, stderr: 'ts-morph loaded: false\n' });
+    // The probe does see it when hooks need it.
+    expect(await run(['-o', path.join(dir, 'hooked'), '--hooks', example('license-banner.mjs')])).toEqual({ code: 0, stderr: 'ts-morph loaded: true\n' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,3 @@
-import type { SourceFileStructure } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { QueryParameter, StyledParameter } from '../../runtime/runtime.js';
 import type { NamedApi, NamedModel, NamedOperation } from '../../names/index.js';
@@ -6,13 +5,12 @@ import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { mediaKind, resultType, successShape, type TypeWriter } from '../type-text.js';
 import { acceptHeader, bodyOverloads, methodParameters, objectParameters, pathParameters, selectableContents } from '../call-shape.js';
 import { defaultServerUrl } from '../servers.js';
-import { classStatement, importStatement, interfaceStatement, typeAliasStatement, type LeanImport, type LeanInterface, type LeanMethod, type LeanTypeAlias } from './declaration-printer.js';
+import { classStatement, importStatement, interfaceStatement, typeAliasStatement, type LeanImport, type LeanInterface, type LeanMethod, type LeanTypeAlias, type Statement } from './declaration-printer.js';
 import { docsFromLines } from './jsdoc.js';
 import { modelImports } from './imports.js';
-import { StructureKind } from '../../shared/ts-morph.js';
 
 /** One API class file: the params interfaces, then the class with a method pair per operation. */
-export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWriter): SourceFileStructure {
+export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWriter): Statement[] {
   // Imports are exactly the named types the file's text mentions.
   const types = allTypes.recording();
   const interfaces: LeanInterface[] = [];
@@ -41,10 +39,7 @@ export function apiClassFile(api: NamedApi, model: NamedModel, allTypes: TypeWri
     constructorStatements: [`super(configuration, ${stringLiteral(defaultServerUrl(model))});`],
     methods,
   });
-  return {
-    kind: StructureKind.SourceFile,
-    statements: [...imports.map(importStatement), ...interfaces.map(interfaceStatement), ...errorTypes.map(typeAliasStatement), classDeclaration],
-  };
+  return [...imports.map(importStatement), ...interfaces.map(interfaceStatement), ...errorTypes.map(typeAliasStatement), classDeclaration];
 }
 
 /** The interface of the object that carries query, header and cookie parameters. */

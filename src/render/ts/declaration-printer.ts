@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import type { MethodParameter } from '../call-shape.js';
 
@@ -18,6 +19,39 @@ import type { MethodParameter } from '../call-shape.js';
  * like the same characters written piece by piece (each line break it meets ends the line and
  * indents the next), so pieces are joined unless a line break would fall inside a hanging indent.
  */
+
+/**
+ * ts-morph's writer, from its own package: ts-morph itself bundles TypeScript, whose loading cost
+ * every run ~80 ms and ~60 MiB (with the code cache) although only hooks need it. `require`d, so
+ * it is the very module instance ts-morph uses (its CommonJS build).
+ */
+const Writer: typeof CodeBlockWriter = (createRequire(import.meta.url)('code-block-writer') as { default: typeof CodeBlockWriter }).default;
+
+/** A top-level statement of a file: a declaration's writer function, or text written as it is. */
+export type Statement = WriterFunction | string;
+
+/**
+ * A whole file's text from its statements, as ts-morph's `printStructure` prints a
+ * SourceFileStructure of them with 2-space indents, `\n` and single quotes (the project's
+ * manipulation settings, so hooks' SourceFiles get the same text).
+ */
+export function printStatements(statements: readonly Statement[]): string {
+  const writer = new Writer({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: true });
+  writer.closeComment();
+  writeStatements(writer, statements);
+  writer.conditionalNewLine(!writer.isAtStartOfFirstLineOfBlock() && !writer.isLastNewLine());
+  return writer.toString();
+}
+
+/** `export * from './module.js';` (ExportDeclarationStructurePrinter with only a module specifier). */
+export function exportAllStatement(moduleSpecifier: string): WriterFunction {
+  return (writer) => {
+    writer.closeComment();
+    writer.write('export * from ');
+    writer.quote(moduleSpecifier);
+    writer.write(';');
+  };
+}
 
 /** A property signature, as ts-morph's structure with the fields the models module sets. */
 export interface LeanPropertySignature {
@@ -208,12 +242,13 @@ function oneLineParameter({ name, hasQuestionToken, type, initializer }: MethodP
   return initializer === undefined ? head : `${head}${type.endsWith(' ') ? '' : ' '}= ${initializer}`;
 }
 
-/** StatementStructurePrinter for string statements. */
-function writeStatements(writer: CodeBlockWriter, statements: readonly string[]): void {
+/** StatementStructurePrinter for string and writer-function statements. */
+function writeStatements(writer: CodeBlockWriter, statements: readonly Statement[]): void {
   for (const statement of statements) {
     if (lastNonWhitespaceCharIsCloseBrace(writer)) writer.blankLineIfLastNot();
     else if (!writer.isAtStartOfFirstLineOfBlock()) writer.newLineIfLastNot();
-    writer.write(statement);
+    if (typeof statement === 'string') writer.write(statement);
+    else statement(writer);
   }
 }
 

@@ -1,33 +1,32 @@
-import type { CodeBlockWriter, SourceFileStructure, WriterFunction } from 'ts-morph';
+import type { CodeBlockWriter } from 'ts-morph';
 import type * as ir from '../../model/ir.js';
 import type { NamedModel, NamedSchema } from '../../names/index.js';
 import { jsdoc, stringLiteral } from '../../shared/escape.js';
 import { inheritanceOf } from '../inheritance.js';
 import type { TypeWriter } from '../type-text.js';
-import { importStatement, interfaceStatement, typeAliasStatement, type LeanPropertySignature } from './declaration-printer.js';
+import { importStatement, interfaceStatement, printStatements, typeAliasStatement, type LeanPropertySignature, type Statement } from './declaration-printer.js';
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
-import { StructureKind } from '../../shared/ts-morph.js';
 
-/** Schemas printed per call of the structure printer (each call builds its printers anew: one per schema cost a third of the time). */
+/** Schemas printed per call of `printStatements`: only their statements are alive at once. */
 const SCHEMAS_PER_PRINT = 64;
 
 /**
  * One model file's text: the declarations of `schemas` (each model followed by the hoisted inline
  * schemas and request shapes living with it), preceded by the imports of the named types they use
- * from other files. Printed a few dozen schemas at a time (`print` turns a structure into text),
- * so only their structures are alive at once: the whole file's would be tens of MB on big specs.
+ * from other files. Printed a few dozen schemas at a time, so only their statements are alive at
+ * once: the whole file's would be tens of MB on big specs.
  */
-export function modelFileText(fileName: string, schemas: readonly NamedSchema[], model: NamedModel, allTypes: TypeWriter, print: (structure: SourceFileStructure) => string): string {
+export function modelFileText(fileName: string, schemas: readonly NamedSchema[], model: NamedModel, allTypes: TypeWriter): string {
   const types = allTypes.recording();
   const parts: string[] = [];
   for (let start = 0; start < schemas.length; start += SCHEMAS_PER_PRINT) {
     // A blank line between schemas, whatever the printer would put between their kinds of statements.
     const statements = schemas.slice(start, start + SCHEMAS_PER_PRINT).flatMap((schema, index) => [...(index > 0 ? [BLANK_LINE] : []), ...modelDeclarations(schema, model, types)]);
-    parts.push(print({ kind: StructureKind.SourceFile, statements }));
+    parts.push(printStatements(statements));
   }
   const imports = modelImports(types.used, fileName, model);
-  if (imports.length > 0) parts.unshift(print({ kind: StructureKind.SourceFile, statements: imports.map(importStatement) }));
+  if (imports.length > 0) parts.unshift(printStatements(imports.map(importStatement)));
   // Each part ends with one newline; the printer separates statements with a blank line.
   return parts.join('\n');
 }
@@ -39,7 +38,7 @@ const BLANK_LINE = (writer: CodeBlockWriter) => void writer.blankLineIfLastNot()
  * their parents (`interface Dog extends Animal { … }`, see `Inheritance`), a type alias for
  * everything else; an enum also gets the const object of its values.
  */
-function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): (WriterFunction | string)[] {
+function modelDeclarations(schema: NamedSchema, model: NamedModel, types: TypeWriter): Statement[] {
   const docs = docsFromLines(schemaDocLines(schema.schema));
   const asInterface = inheritanceOf(model).interfaceOf(schema.name);
   const body = asInterface?.own;

@@ -14,8 +14,10 @@ import type {
 import type { MethodParameter } from '../../../src/render/call-shape.js';
 import {
   classStatement,
+  exportAllStatement,
   importStatement,
   interfaceStatement,
+  printStatements,
   typeAliasStatement,
   type LeanClass,
   type LeanImport,
@@ -25,10 +27,13 @@ import {
   type LeanTypeAlias,
 } from '../../../src/render/ts/declaration-printer.js';
 import { stringLiteral } from '../../../src/shared/escape.js';
-import { StructureKind, tsMorph } from '../../../src/shared/ts-morph.js';
+import { loadTsMorph } from '../../../src/shared/ts-morph.js';
 
-// The models module's declarations are printed by declaration-printer.ts instead of ts-morph's
-// structure printer; both must give the same text for every declaration the models module builds.
+const tsMorph = loadTsMorph();
+const { StructureKind } = tsMorph;
+
+// The client's files are printed by declaration-printer.ts instead of ts-morph's structure printer;
+// both must give the same text for every file the renderers build.
 
 const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true } as const;
 
@@ -91,9 +96,9 @@ function importStructure(declaration: LeanImport): ImportDeclarationStructure {
   return { kind: StructureKind.ImportDeclaration, isTypeOnly: declaration.isTypeOnly, namedImports: [...declaration.namedImports], moduleSpecifier: declaration.moduleSpecifier };
 }
 
-type Declaration = { interface: LeanInterface } | { alias: LeanTypeAlias } | { class: LeanClass } | { import: LeanImport } | { text: string };
+type Declaration = { interface: LeanInterface } | { alias: LeanTypeAlias } | { class: LeanClass } | { import: LeanImport } | { exportAll: string } | { text: string };
 
-/** Both printers over the same statements: each declaration either as a structure or as our writer function. */
+/** ts-morph's structure printer over structures, and ours over the same declarations as its statements. */
 function printBoth(declarations: Declaration[]) {
   const viaStructures = declarations.map((item) =>
     'interface' in item
@@ -104,7 +109,9 @@ function printBoth(declarations: Declaration[]) {
           ? classStructure(item.class)
           : 'import' in item
             ? importStructure(item.import)
-            : item.text,
+            : 'exportAll' in item
+              ? ({ kind: StructureKind.ExportDeclaration, moduleSpecifier: item.exportAll } as const)
+              : item.text,
   );
   const viaLean = declarations.map((item) =>
     'interface' in item
@@ -115,9 +122,11 @@ function printBoth(declarations: Declaration[]) {
           ? classStatement(item.class)
           : 'import' in item
             ? importStatement(item.import)
-            : item.text,
+            : 'exportAll' in item
+              ? exportAllStatement(item.exportAll)
+              : item.text,
   );
-  return { want: print(viaStructures), got: print(viaLean) };
+  return { want: print(viaStructures), got: printStatements(viaLean) };
 }
 
 const request = "return this.request<Pet>({\n  method: 'GET',\n  path: '/pets/{id}',\n  pathParams: [['id', id]],\n  responseKind: 'json',\n}, options);";
@@ -184,6 +193,9 @@ describe('declaration printer', () => {
     ],
     ['imports before a type alias; a specifier with quotes to escape', [{ import: { isTypeOnly: true, namedImports: ['A'], moduleSpecifier: "./it's\\\".js" } }, { alias: { name: 'B', docs: [], type: 'A' } }]],
     ['a class with no methods', [{ class: { ...petsApi, docs: [], methods: [] } }]],
+    ['an index module: export declarations, one with quotes to escape', [{ exportAll: './runtime.js' }, { exportAll: './apis/PetsApi.js' }, { exportAll: "./it's\\\".js" }]],
+    ['no statements', []],
+    ['text statements only, one ending in a brace', [{ text: 'const a = 1;' }, { text: 'if (a) {\n  b();\n}' }, { text: '// done' }]],
     ['type aliases back to back', [{ alias: { name: 'A', docs: [], type: "'/*' | '*/'" } }, { alias: { name: 'B', docs: ['B\n\nsecond paragraph'], type: 'Array<{\n  a: string;\n}>' } }]],
   ] as const)('%s: same text as ts-morph', (_name, declarations) => {
     const { want, got } = printBoth([...declarations]);
