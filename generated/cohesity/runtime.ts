@@ -347,11 +347,6 @@ function expandPath(template: string, params: StyledParameter[] = []): string {
   return template;
 }
 
-/** A name or value as text, percent-encoded when `encode`. */
-function textOf(item: unknown, encode?: boolean): string {
-  return encode ? encodeURIComponent(String(item)) : String(item);
-}
-
 /**
  * One parameter value in its OpenAPI style (null and undefined: empty), names and values percent-encoded when `encode`:
  * path and header styles `simple` (`a,b`), `label` (`.a.b`), `matrix` (`;id=a;id=b`); the query
@@ -359,25 +354,20 @@ function textOf(item: unknown, encode?: boolean): string {
  * and objects are one value, their items (objects: keys and values) joined by the style's delimiter.
  */
 function serialize(name: string, value: unknown, style = 'simple', explode?: boolean, encode?: boolean): string {
+  const text = encode ? encodeURIComponent : String;
   if (value == null) return '';
-  if (style === 'simple' && typeof value !== 'object') return textOf(value, encode); // the common case, fast
-  const array = Array.isArray(value);
-  const object = !array && typeof value === 'object';
+  if (style === 'simple' && typeof value !== 'object') return text(value as string); // the common case, fast
+  const object = typeof value === 'object' && !Array.isArray(value);
   const deep = style === 'deepObject';
-  let items: string[][] = (
-    array
-      ? value.map((item) => [name, item])
-      : object
-        ? Object.entries(value).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item])
-        : [[name, value]]
-  ).map(([key, item]) => [textOf(key, encode), textOf(item, encode)]);
+  // [name, item] pairs: an object's entries (deepObject: `name[key]`), else each array item (or the one value) under the parameter's name.
+  const pairs = object ? Object.entries(value!).filter(([, item]) => item != null).map(([key, item]) => [deep ? `${name}[${key}]` : key, item]) : [value].flat().map((item) => [name, item]);
+  // Matrix and query items are always `name=value`; simple and label ones only for exploded objects.
+  const keyed = style !== 'simple' && style !== 'label';
+  const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : '';
+  if (explode || deep || typeof value !== 'object') return prefix + pairs.map(([key, item]) => (keyed || object ? `${text(key)}=` : '') + text(item)).join(prefix || (style === 'simple' ? ',' : '&'));
   // Pre-encoded: only query parameters have these styles, and a raw tab would be stripped from the URL.
   const delimiter = { spaceDelimited: '%20', pipeDelimited: '%7C', tabDelimited: '%09' }[style] ?? ',';
-  if (!explode && !deep && (array || object)) items = [[textOf(name, encode), items.flatMap(([key, item]) => (array ? [item!] : [key!, item!])).join(delimiter)]];
-  // Matrix and query items are always `name=value`; simple and label ones only for exploded objects.
-  const keyed = (style !== 'simple' && style !== 'label') || (explode && object);
-  const prefix = style === 'label' ? '.' : style === 'matrix' ? ';' : '';
-  return prefix + items.map(([key, item]) => (keyed ? `${key}=` : '') + item).join(prefix || (style === 'simple' ? ',' : '&'));
+  return prefix + (keyed ? `${text(name)}=` : '') + (object ? pairs.flat() : pairs.map(([, item]) => item)).map(text).join(delimiter);
 }
 
 /**
