@@ -75,8 +75,14 @@ export class Configuration {
   declare readonly timeoutMs?: number;
 
   constructor(parameters: ConfigurationParameters = {}) {
-    const { retries = 2, retryDelayMs = 500, maxRetryDelayMs = 60000 } = parameters; // defaults also replace explicit undefined
-    Object.assign(this, parameters, { headers: { ...parameters.headers }, middleware: [...(parameters.middleware ?? [])], retries, retryDelayMs, maxRetryDelayMs });
+    // `??`: defaults also replace explicit undefined.
+    Object.assign(this, parameters, {
+      headers: { ...parameters.headers },
+      middleware: [...(parameters.middleware ?? [])],
+      retries: parameters.retries ?? 2,
+      retryDelayMs: parameters.retryDelayMs ?? 500,
+      maxRetryDelayMs: parameters.maxRetryDelayMs ?? 60000,
+    });
   }
 }
 
@@ -319,7 +325,7 @@ async function fetchSafely(fetchApi: typeof fetch, url: string, init: RequestIni
     if (hops === 20) throw new TypeError('too many redirects');
     await response.body?.cancel();
     url = new URL(location, url).href;
-    if (new URL(url).origin !== origin) secret.forEach((name) => headers.delete(name));
+    if (new URL(url).origin !== origin) for (const name of secret) headers.delete(name);
     if (status === 303 ? init.method !== 'HEAD' : status < 303 && init.method === 'POST') {
       init.method = 'GET';
       init.body = null;
