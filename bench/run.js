@@ -302,6 +302,34 @@ if (only.has('synthetic')) {
       summary.slopeRssSpread = spread(steps.map((step) => step.kib));
     }
   }
+  warmScaling(sizes.map((size) => path.join(WORK, `synthetic-${size}.json`)), sizes);
+}
+
+/**
+ * The same specs in one warm process (bench/warm.js): no start-up, no JIT warm-up, no writing,
+ * so the time per operation is the generator's own work per operation.
+ */
+function warmScaling(specs, sizes) {
+  print('Warm, in one process (bench/warm.js: `generate()` without an output folder, after warm-up runs of the');
+  print(`smallest spec; ${runs} rotating runs each): the work each operation brings, without the fixed costs above.`);
+  print('');
+  const output = execFileSync(process.execPath, [path.join(BENCH, 'warm.js'), ROOT, String(runs), specs[0], ...specs], { maxBuffer: 64 * 1024 * 1024 }).toString();
+  /** @type {Record<string, { ms: number[], stages: Record<string, number>[] }>} */
+  const results = JSON.parse(output);
+  const stageNames = ['load', 'model', 'names', 'render-ts', 'render-docs'];
+  print(`| operations | median ms | ms / op | ${stageNames.map((stage) => `${stage} µs / op`).join(' | ')} |`);
+  print(`| ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} |`);
+  const perOp = [];
+  specs.forEach((spec, index) => {
+    const size = sizes[index];
+    const result = results[spec];
+    const ms = median(result.ms);
+    perOp.push(ms / size);
+    const stageCells = stageNames.map((stage) => fmt((median(result.stages.map((timings) => timings[stage] ?? 0)) * 1000) / size, 0));
+    print(`| ${size} | ${fmt(ms, 0)} | ${fmt(ms / size, 3)} | ${stageCells.join(' | ')} |`);
+  });
+  print('');
+  if (perOp.length > 1) summary.warmTimeSpread = spread(perOp);
 }
 
 if (only.has('tsc') && githubOutputs) {
@@ -365,6 +393,9 @@ if (summary.timeSpread !== undefined) {
     target('Synthetic: cost of each further operation (slope between sizes) flat within 20 %, time', `max/min ${fmt(summary.slopeTimeSpread)}`, summary.slopeTimeSpread <= 1.2);
     target('Synthetic: cost of each further operation (slope between sizes) flat within 20 %, memory', `max/min ${fmt(summary.slopeRssSpread)}`, summary.slopeRssSpread <= 1.2);
   }
+}
+if (summary.warmTimeSpread !== undefined) {
+  target('Synthetic, warm in one process (no start-up, JIT warm-up or writing): time per operation flat within 20 %', `max/min ${fmt(summary.warmTimeSpread)}`, summary.warmTimeSpread <= 1.2);
 }
 for (const key of Object.keys(summary).filter((k) => k.startsWith('tsc '))) {
   const compiler = key.slice(4);
