@@ -181,10 +181,19 @@ export function findReferences(document: unknown): FoundReferences {
   return references.found();
 }
 
-/** Throws when a `#/json/pointer` fragment does not resolve in `document`. Plain-name anchors are left to the bundler. */
+/**
+ * Throws when a `#/json/pointer` fragment does not resolve in `document`, and for a plain-name
+ * fragment (`#Pet`, a JSON Schema `$anchor`): nothing downstream resolves those (the bundler
+ * leaves them as they are), so without this the model stage reported a "dangling" pointer `Pet`.
+ */
 function checkFragment(document: unknown, fragment: string, ref: string, from: SpecDocument, site: string): void {
   if (fragment === '#' || fragment === '') return;
-  if (!fragment.startsWith('#/')) return;
+  if (!fragment.startsWith('#/')) {
+    throw new UserError(`unsupported $ref "${ref}": a fragment must be a JSON pointer such as "#/components/schemas/Pet" (plain-name fragments and $anchor are not supported)`, {
+      file: from.shown,
+      pointer: site,
+    });
+  }
   let node = document;
   for (const raw of fragment.slice(2).split('/')) {
     let token: string;

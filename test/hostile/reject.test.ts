@@ -44,6 +44,7 @@ const REJECTED: Record<string, Expectation> = Object.assign(Object.create(null) 
   },
   'dangling-proto-ref.yaml': { message: /dangling \$ref "#\/components\/__proto__"/, pointer: '/paths/~1a/get/responses/200/$ref' },
   'duplicate-operation-id.yaml': { message: /duplicate operationId "listThings" \(first at \/paths\/~1a\/get\)/, pointer: '/paths/~1b/get', strict: true },
+  'ref-plain-name.yaml': { message: /unsupported \$ref "#Pet": a fragment must be a JSON pointer/, pointer: '/paths/~1a/get/responses/200/content/application~1json/schema/$ref' },
   'ref-parent-dir.yaml': { message: /\$ref points outside the spec's folder/, pointer: '/paths/~1a/get/responses/200/$ref' },
   'ref-absolute-path.yaml': { message: /\$ref (points outside the spec's folder|target not found)/, pointer: '/paths/~1a/get/responses/200/$ref' },
   'ref-file-url.yaml': { message: /\$ref (points outside the spec's folder|target not found)/, pointer: '/paths/~1a/get/responses/200/$ref' },
