@@ -392,11 +392,11 @@ async function applySecurity(config: Configuration, alternatives: SecurityScheme
       secret.push(name);
       setHeader(headers, name, text);
     } else {
-      // The credential replaces an operation parameter of the same name (`name=…` items), as a header credential does.
+      // The credential replaces an operation parameter of the same name (its `name=…` items), as a header credential does, and goes last.
       if (at === 'cookie') secret.push('Cookie');
-      const [items, key] = at === 'query' ? [query, encodeURIComponent(name)] : [cookies, name];
-      for (let index = items.length; index--; ) if (items[index]!.startsWith(`${key}=`)) items.splice(index, 1);
-      items.push(`${key}=${encodeURIComponent(text)}`);
+      const items = at === 'query' ? query : cookies;
+      const key = at === 'query' ? encodeURIComponent(name) : name;
+      items.push(...items.splice(0).filter((item) => !item.startsWith(`${key}=`)), `${key}=${encodeURIComponent(text)}`);
     }
   }
   return secret;

@@ -155,6 +155,14 @@ describe('headers and cookies', () => {
     expect(headers['x-none']).toBeUndefined();
   });
 
+  it('query parameters and cookies named __proto__ or constructor are sent as ordinary ones', async () => {
+    const server = await serve(ok);
+    await api(server).call({ query: [{ name: '__proto__', value: 'p' }, { name: 'constructor', value: 'c' }], cookies: [['__proto__', 'p'], ['constructor', 'c']] });
+    expect(server.requests[0]!.url).toBe('/?__proto__=p&constructor=c');
+    expect(server.requests[0]!.headers.cookie).toBe('__proto__=p; constructor=c');
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
   it.each([['header parameter', { headers: [['X-A', 'v\r\nX-Injected: 1']] }], ['cookie via header option', {}]] as const)(
     'rejects CR/LF in a %s before sending',
     async (_label, spec) => {
