@@ -8,6 +8,7 @@ import type { GenerateArgs } from './commands/generate.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { ExitCode } from './exit-codes.js';
 import { GENERATE_OPTIONS, INT64_OPTION, SPEC_POSITIONAL, specInput } from './generate-options.js';
+import { unknownCommandError } from './unknown-command.js';
 
 const EPILOG = `Exit codes: 0 done; 1 bad input or usage; 2 --check found stale output.
 Docs: README.md of the oasgen package.`;
@@ -21,6 +22,8 @@ export interface CommandRunners {
 
 /** The command line as yargs reads it: every form, help and usage errors included. */
 export async function parseWithYargs(argv: string[], commands: CommandRunners): Promise<number> {
+  const unknown = unknownCommandError(argv);
+  if (unknown !== undefined) throw unknown;
   const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.Ok;
   const parser = yargs(argv)

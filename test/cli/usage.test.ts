@@ -1,6 +1,7 @@
 /**
  * The real bin's usage surface: --help and --version, and exit code 1 with one clear message
- * (file, line:column or JSON pointer; no stack trace) for each kind of bad input or usage.
+ * (file, line:column or JSON pointer; no stack trace) for each kind of bad input or usage, and a
+ * hint at what was meant when the first argument is not a command.
  * Each case runs its own process; they run concurrently.
  */
 import { readFile } from 'node:fs/promises';
@@ -124,4 +125,23 @@ test.concurrent('inspect prints the named model as JSON', async () => {
     ['PetsApi', ['getPet']],
     ['StoresApi', ['getStore']],
   ]);
+});
+
+test.concurrent.each([
+  [['pets.yaml', '-o', 'out'], 'unknown command "pets.yaml"; to generate from a spec: oasgen generate pets.yaml -o <folder>'],
+  [['gen'], 'unknown command "gen"; did you mean "generate"?'],
+  [['genrate', '-i', 'pets.yaml'], 'unknown command "genrate"; did you mean "generate"?'],
+  [['inspct'], 'unknown command "inspct"; did you mean "inspect"?'],
+  [['version'], 'unknown command "version"; the version: oasgen --version'],
+  [['build'], 'unknown command "build"; the commands are generate, inspect, templates'],
+])('not a command (%j): exit 1 saying what was likely meant', async (args, message) => {
+  const run = await runCli(args, dir);
+  expectOneCleanError(run);
+  expect(run.stderr).toBe(`oasgen: error: ${message}\nRun "oasgen --help" for usage.\n`);
+});
+
+test.concurrent('`help` is still a command', async () => {
+  const run = await runCli(['help'], dir);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('oasgen <command> [options]');
 });
