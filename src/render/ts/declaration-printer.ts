@@ -3,10 +3,11 @@ import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import type { MethodParameter } from '../call-shape.js';
 
 /**
- * The declarations' printer: it writes the subset of ts-morph structures the client uses
- * (imports, interfaces with properties and a string index signature, type aliases, the API class
- * with its constructor and methods; docs as plain strings, types as text) onto the file's
- * `CodeBlockWriter` with the same calls, in the same order, as ts-morph's structure printer.
+ * The client's printer: it writes the subset of ts-morph structures the client uses (imports,
+ * `export *` declarations, interfaces with properties and a string index signature, type aliases,
+ * the API class with its constructor and methods; docs as plain strings, types as text) and the
+ * file around them (`printStatements`) onto a `CodeBlockWriter` with the same calls, in the same
+ * order, as ts-morph's structure printer.
  *
  * Why: that printer gives every typed node and named import a `CodeBlockWriter` of its own
  * (`getText`), runs TypeScript's scanner over every parameter and named import to place its
