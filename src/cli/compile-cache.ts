@@ -6,8 +6,8 @@ import vm from 'node:vm';
 import { codeCachesDisabled, privateCacheDir, readPrivateCache, writePrivateCache } from '../shared/cache-dir.js';
 
 /**
- * V8 code cache for oasgen's start-up. Compiling ts-morph (it bundles TypeScript: 12 MB of
- * JavaScript), handlebars and ajv is most of the time a small spec takes. Node ≥ 22.1 caches
+ * V8 code cache for oasgen's start-up. Compiling handlebars and ajv (and, with hooks, ts-morph:
+ * it bundles TypeScript, 12 MB of JavaScript) is much of the time a small spec takes. Node ≥ 22.1 caches
  * compiled code itself (`module.enableCompileCache()`); on older Node the big CommonJS files of
  * dependencies are compiled through `vm.Script` with cached data kept in a private folder of the
  * temp dir. Off with OASGEN_NO_COMPILE_CACHE=1 (or NODE_DISABLE_COMPILE_CACHE=1, as in Node).
