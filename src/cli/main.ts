@@ -8,7 +8,7 @@ import { plainGenerateArgs } from './plain-args.js';
 import { parseWithYargs, type CommandRunners } from './yargs-cli.js';
 
 /**
- * The commands' modules (and with them ts-morph, handlebars, swagger-parser) load only when the
+ * The commands' modules (and with them handlebars and swagger-parser) load only when the
  * command runs, so `--help` and `--version` answer without loading them.
  */
 const COMMANDS: CommandRunners = {

@@ -36,7 +36,7 @@ const STAGES: readonly Stage[] = ['load', 'model', 'names', 'hooks', 'render-doc
  */
 export async function runGenerate(args: GenerateArgs): Promise<number> {
   const clients = await resolveClients(args);
-  // Loaded only now: a config or usage error answers without loading ts-morph and handlebars.
+  // Loaded only now: a config or usage error answers without loading handlebars and swagger-parser.
   const { generate } = await import('../../pipeline.js');
   const rendered: { client: ClientConfig; result: GenerateResult; ms: number; staged: StagedOutput | undefined }[] = [];
   let staged: StagedOutput | undefined;
