@@ -1,4 +1,4 @@
 export { assertSafeRelativePath, type FileSet } from './file-set.js';
-export { createManifest, MANIFEST_PATH, sha256, type Manifest } from './manifest.js';
+export { createManifest, MANIFEST_PATH, type Manifest } from './manifest.js';
 export { diffOutput, writeOutput, type OutputDiff, type WriteResult } from './write-output.js';
 export { StagedOutput } from './staged-output.js';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { NamedModel } from '../names/index.js';
 import { byCodePoint } from '../shared/sort.js';
 
@@ -14,11 +13,6 @@ export interface Manifest {
   readonly files: readonly string[];
   readonly operations: readonly { readonly operationId: string; readonly method: string; readonly path: string; readonly className: string; readonly methodName: string }[];
   readonly models: readonly { readonly name: string; readonly typeName: string; readonly file: string }[];
-}
-
-/** Hex SHA-256 of a text (the manifest's spec hash). */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The manifest for a file set; deterministic (no times, no absolute paths). `specHash`: sha256 of the spec's text. */
