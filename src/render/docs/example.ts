@@ -4,7 +4,7 @@ import { stringLiteral } from '../../shared/escape.js';
 import { byCodePoint } from '../../shared/sort.js';
 import { defaultServerUrl } from '../servers.js';
 import { successShape, tagged, type TypeWriter } from '../type-text.js';
-import { requestBodySchema } from '../call-shape.js';
+import { objectParameters, pathParameters, requestBodySchema } from '../call-shape.js';
 
 /** How deep example objects follow named schemas before stopping at optional fields. */
 const MAX_EXAMPLE_DEPTH = 3;
@@ -32,7 +32,7 @@ export class ExampleWriter {
     const typeImports = new Set<string>();
     const lines: string[] = [];
     const args: string[] = [];
-    for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
+    for (const parameter of pathParameters(operation)) {
       lines.push(`  const ${parameter.identifier}: ${types.type(parameter.schema)} = ${values.value(parameter.schema, parameter.name, 0, new Set())};`);
       args.push(parameter.identifier);
     }
@@ -42,10 +42,10 @@ export class ExampleWriter {
       lines.push(`  const ${operation.bodyName}: ${types.type(body)} = ${values.value(body, operation.bodyName, 0, new Set())};`);
       args.push(operation.bodyName);
     }
-    const objectParameters = operation.parameters.filter((p) => p.in !== 'path');
-    if (operation.paramsName && operation.paramsTypeName && objectParameters.length > 0) {
+    const paramsProperties = objectParameters(operation);
+    if (operation.paramsName && operation.paramsTypeName && paramsProperties.length > 0) {
       typeImports.add(operation.paramsTypeName);
-      const fields = objectParameters.map((p) => `    ${p.identifier}: ${values.value(p.schema, p.name, 1, new Set())},`);
+      const fields = paramsProperties.map((p) => `    ${p.identifier}: ${values.value(p.schema, p.name, 1, new Set())},`);
       lines.push(`  const ${operation.paramsName}: ${operation.paramsTypeName} = {`, ...fields, '  };');
       args.push(operation.paramsName);
     }
