@@ -29,9 +29,9 @@ export function enumMembers(schema: Extract<ir.Schema, { kind: 'enum' }>, names:
 }
 
 /**
- * Member names already derived from a value, shared by the enums of one model: GitHub's spec has
- * 10,000 enum values but only 700 distinct ones (`open`, `closed`, `asc`…). Map keys tell `1` from
- * `'1'`, which name differently.
+ * Member names already derived from a value, shared by the enums of one model (EnumMemberNamer's
+ * distinct lists): GitHub's 393 distinct lists still name 2,200 values, but only 725 distinct ones
+ * (`open`, `closed`, `asc`…). Map keys tell `1` from `'1'`, which name differently.
  */
 export type MemberNames = Map<string | number | boolean, string>;
 

@@ -162,9 +162,9 @@ export function shortHash(text: string): string {
 }
 
 /**
- * Names reserved in many scopes of one kind, prepared once: the names stage makes a scope per
- * operation and per enum (GitHub's spec: 4,000), and copying the reserved words into each one
- * cost more than the naming done in it.
+ * Names reserved in many scopes of one kind, prepared once: the names stage makes two scopes per
+ * operation (its arguments, its params object) and one per distinct enum value list (GitHub's
+ * spec: 2,800), and copying the reserved words into each one cost more than the naming done in it.
  */
 export class ReservedNames {
   readonly #keys: ReadonlySet<string>;
