@@ -8,7 +8,10 @@ import { importStatement, interfaceStatement, printStatements, typeAliasStatemen
 import { modelImports } from './imports.js';
 import { docsFromLines } from './jsdoc.js';
 
-/** Schemas printed per call of `printStatements`: only their statements are alive at once. */
+/**
+ * Schemas printed per call of `printStatements`: only their statements are alive at once, and a
+ * writer per schema (a text each, joined) made render-ts ~10 % slower on GitHub's spec.
+ */
 const SCHEMAS_PER_PRINT = 64;
 
 /**
