@@ -1,32 +1,29 @@
 import { UserError } from '../shared/errors.js';
 
-/** oasgen's commands (yargs also answers `help`). */
-const COMMANDS = ['generate', 'inspect', 'templates'] as const;
-
 /**
- * A usage error for a first argument that is not a command, saying what was likely meant: a spec
- * given without `generate` (`oasgen api.yaml -o out`), a shortened or misspelt command, `version`
- * for `--version`. Undefined when the first argument is a command, `help` or a flag: yargs reads
- * those (and would report `oasgen api.yaml -o out` as "Unknown arguments: o, api.yaml").
+ * A usage error for a first argument that is not one of `commands`, saying what was likely meant:
+ * a spec given without `generate` (`oasgen api.yaml -o out`), a shortened or misspelt command,
+ * `version` for `--version`. Undefined when the first argument is a command, `help` or a flag:
+ * yargs reads those (and would report `oasgen api.yaml -o out` as "Unknown arguments: o, api.yaml").
  */
-export function unknownCommandError(argv: readonly string[]): UserError | undefined {
+export function unknownCommandError(argv: readonly string[], commands: readonly string[]): UserError | undefined {
   const first = argv[0];
-  if (first === undefined || first.startsWith('-') || first === 'help' || (COMMANDS as readonly string[]).includes(first)) return undefined;
-  const meant = closestCommand(first);
+  if (first === undefined || first.startsWith('-') || first === 'help' || commands.includes(first)) return undefined;
+  const meant = closestCommand(first, commands);
   const hint = /\.(ya?ml|json)$/i.test(first)
     ? `; to generate from a spec: oasgen generate ${first} -o <folder>`
     : first === 'version'
       ? '; the version: oasgen --version'
       : meant !== undefined
         ? `; did you mean "${meant}"?`
-        : `; the commands are ${COMMANDS.join(', ')}`;
+        : `; the commands are ${commands.join(', ')}`;
   return new UserError(`unknown command "${first}"${hint}\nRun "oasgen --help" for usage.`);
 }
 
 /** The command `text` starts (at least 3 letters) or is at most two edits away from. */
-function closestCommand(text: string): string | undefined {
+function closestCommand(text: string, commands: readonly string[]): string | undefined {
   const word = text.toLowerCase();
-  return COMMANDS.find((command) => (word.length >= 3 && command.startsWith(word)) || editDistance(word, command) <= 2);
+  return commands.find((command) => (word.length >= 3 && command.startsWith(word)) || editDistance(word, command) <= 2);
 }
 
 /** Levenshtein distance, one row at a time. */

@@ -22,7 +22,8 @@ export interface CommandRunners {
 
 /** The command line as yargs reads it: every form, help and usage errors included. */
 export async function parseWithYargs(argv: string[], commands: CommandRunners): Promise<number> {
-  const unknown = unknownCommandError(argv);
+  // The commands are the runners' names, as the `.command(…)`s below declare them.
+  const unknown = unknownCommandError(argv, Object.keys(commands));
   if (unknown !== undefined) throw unknown;
   const { default: yargs } = await import('yargs');
   let exitCode: number = ExitCode.Ok;
