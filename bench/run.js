@@ -316,21 +316,24 @@ function warmScaling(specs, sizes) {
   print(`smallest spec until warm, then ${runs} times on the spec; time per operation: the runs' total over their`);
   print('operations): the work each operation brings, without the fixed costs above.');
   print('');
-  const stageNames = ['load', 'model', 'names', 'render-ts', 'render-docs'];
-  print(`| operations | ms per run (min–max) | ms / op | ${stageNames.map((stage) => `${stage} µs / op`).join(' | ')} |`);
-  print(`| ---: | ---: | ---: | ${stageNames.map(() => '---:').join(' | ')} |`);
-  const perOp = [];
-  specs.forEach((spec, index) => {
-    const size = sizes[index];
+  /** @type {{ ms: number[], stages: Record<string, number>[] }[]} */
+  const results = specs.map((spec) => {
     const output = execFileSync(process.execPath, [path.join(BENCH, 'warm.js'), ROOT, String(runs), specs[0], spec], { maxBuffer: 64 * 1024 * 1024 }).toString();
-    /** @type {{ ms: number[], stages: Record<string, number>[] }} */
     const result = JSON.parse(output);
+    process.stderr.write(`bench: warm ${path.basename(spec)}: ${result.ms.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
+    return result;
+  });
+  // The stages as `generate()` times them (the same columns as stageTable's).
+  const stages = Object.keys(results[0].stages[0]);
+  print(`| operations | ms per run (min–max) | ms / op | ${stages.map((stage) => `${stage} µs / op`).join(' | ')} |`);
+  print(`| ---: | ---: | ---: | ${stages.map(() => '---:').join(' | ')} |`);
+  const perOp = results.map((result, index) => {
+    const size = sizes[index];
     const operations = size * result.ms.length;
     const total = result.ms.reduce((sum, ms) => sum + ms, 0);
-    perOp.push(total / operations);
-    const stageCells = stageNames.map((stage) => fmt((result.stages.reduce((sum, timings) => sum + (timings[stage] ?? 0), 0) * 1000) / operations, 0));
+    const stageCells = stages.map((stage) => fmt((result.stages.reduce((sum, timings) => sum + (timings[stage] ?? 0), 0) * 1000) / operations, 0));
     print(`| ${size} | ${fmt(total / result.ms.length, 0)} (${fmt(Math.min(...result.ms), 0)}–${fmt(Math.max(...result.ms), 0)}) | ${fmt(total / operations, 3)} | ${stageCells.join(' | ')} |`);
-    process.stderr.write(`bench: warm ${path.basename(spec)}: ${result.ms.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
+    return total / operations;
   });
   print('');
   if (perOp.length > 1) summary.warmTimeSpread = spread(perOp);
