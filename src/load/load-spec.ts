@@ -8,7 +8,7 @@ import { openApiSchemaProblems } from './schema-check.js';
 import { parseDocument } from './parse-document.js';
 import { readLocalText } from './read-local.js';
 import { isHttpUrl, readRemoteText } from './read-remote.js';
-import { ReferencedDocuments, type ReferencePolicy, type SpecDocument } from './references.js';
+import { parseSpecDocument, ReferencedDocuments, type ReferencePolicy, type SpecDocument } from './references.js';
 
 /** A spec read, bundled into one document (internal `$ref`s kept) and checked. */
 export interface LoadedSpec {
@@ -54,19 +54,17 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
     }
     url.hash = '';
     policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set([url.host]) };
-    const read = await readRemoteText(url, policy, limits, input);
-    root = { location: url, shown: input, ...read, ...parseDocument(read.text, input, limits) };
+    root = parseSpecDocument(url, input, await readRemoteText(url, policy, limits, input), limits);
   } else {
     const file = path.resolve(input);
-    const read = await readLocalText(file, input, limits);
-    root = { location: pathToFileURL(file), shown: input, ...read, ...parseDocument(read.text, input, limits) };
+    root = parseSpecDocument(pathToFileURL(file), input, await readLocalText(file, input, limits), limits);
     policy = { allowRemote: options.allowRemote === true, allowedHosts: new Set(), root: await realpath(path.dirname(file)) };
   }
   const version = detectVersion(root.document, input);
   const documents = new ReferencedDocuments(root, policy, limits);
   await documents.collect();
   // Bundling inlines external files; a self-contained document skips it (it would change nothing).
-  const document = bundleIsIdentity(root.document, documents.rootReferences) ? (root.document as Record<string, unknown>) : await bundle(root, documents, limits);
+  const document = bundleIsIdentity(root.document, root.references) ? (root.document as Record<string, unknown>) : await bundle(root, documents, limits);
 
   const diagnostics: Diagnostic[] = [];
   if (options.validate !== false) {

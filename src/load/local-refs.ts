@@ -1,3 +1,5 @@
+import type { FoundReferences } from './reference-sites.js';
+
 /**
  * Decides whether swagger-parser's `bundle` would change a parsed document at all.
  *
@@ -8,12 +10,13 @@
  * chains, pointers through `$ref`s, escapes it might re-encode, dangling pointers) still goes
  * through `bundle`, so those documents get exactly the same result and the same errors.
  *
- * `references`, when given, are every distinct `$ref` string of the document (ReferencedDocuments
- * has found them, `rootReferences`): then the document is not walked a second time (~15 ms on
- * GitHub's spec). The answer is the same: the walk only looks at each distinct `$ref` once.
+ * `references`, when given, are the document's `$ref`s as `findReferences` found them (the root's
+ * `SpecDocument.references`): when every `$ref` there is a string, they are all of them, and the
+ * document is not walked a second time (~15 ms on GitHub's spec). The answer is the same: the walk
+ * only looks at each distinct `$ref` once.
  */
-export function bundleIsIdentity(document: unknown, references?: readonly string[]): boolean {
-  if (references !== undefined) return referencesAreIdentity(document, references);
+export function bundleIsIdentity(document: unknown, references?: FoundReferences): boolean {
+  if (references?.allStrings === true) return referencesAreIdentity(document, references.sites);
   const resolved = new Map<string, boolean>();
   const stack: unknown[] = [document];
   while (stack.length > 0) {
@@ -44,10 +47,10 @@ export function bundleIsIdentity(document: unknown, references?: readonly string
 }
 
 /** `bundleIsIdentity` from the document's distinct `$ref`s: the root itself is no `$ref`, each target is plain. */
-function referencesAreIdentity(document: unknown, references: readonly string[]): boolean {
+function referencesAreIdentity(document: unknown, sites: FoundReferences['sites']): boolean {
   if (typeof document !== 'object' || document === null) return true;
   if (!Array.isArray(document) && typeof (document as Record<string, unknown>)['$ref'] === 'string') return false;
-  return references.every((ref) => isPlainLocalTarget(document, ref));
+  return sites.every(([, ref]) => isPlainLocalTarget(document, ref));
 }
 
 /** Pointers whose text no URL parsing or RFC 6901 decoding can change (bundle may re-encode others). */

@@ -15,8 +15,14 @@ export interface SpecDocument extends SpecText {
   /** How messages name it (as the user typed it, or relative to the spec's folder). */
   readonly shown: string;
   readonly document: unknown;
-  /** Its `$ref`s, when parsing found them (JSON); else `findReferences` finds them. */
-  readonly references?: FoundReferences;
+  /** Its `$ref`s (`findReferences`): for JSON text, as parsing found them. */
+  readonly references: FoundReferences;
+}
+
+/** A spec file's text, parsed under the limits, with its `$ref`s (found while parsing JSON, else by walking the document). */
+export function parseSpecDocument(location: URL, shown: string, read: SpecText, limits: Limits): SpecDocument {
+  const { document, references } = parseDocument(read.text, shown, limits);
+  return { location, shown, ...read, document, references: references ?? findReferences(document) };
 }
 
 /** Where local `$ref`s may lead, and whether any URL may be fetched. */
@@ -33,7 +39,6 @@ export interface ReferencePolicy extends RemotePolicy {
  */
 export class ReferencedDocuments {
   readonly #byKey = new Map<string, SpecDocument>();
-  #rootReferences: readonly string[] | undefined;
   #totalBytes: number;
 
   constructor(
@@ -44,21 +49,11 @@ export class ReferencedDocuments {
     this.#totalBytes = root.byteLength;
   }
 
-  /**
-   * Every distinct `$ref` of the root document, once `collect` ran; undefined when some `$ref`
-   * there is not a string (its value was not searched for references).
-   */
-  get rootReferences(): readonly string[] | undefined {
-    return this.#rootReferences;
-  }
-
   /** Loads and checks everything reachable from the root document. */
   async collect(): Promise<void> {
     const queue: SpecDocument[] = [this.root];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      const { sites, allStrings } = next.references ?? findReferences(next.document);
-      if (next === this.root && allStrings) this.#rootReferences = sites.map(([, ref]) => ref);
-      for (const [site, ref] of sites) {
+      for (const [site, ref] of next.references.sites) {
         const fragmentAt = ref.indexOf('#');
         if (fragmentAt === 0) {
           checkFragment(next.document, ref, ref, next, site);
@@ -123,7 +118,7 @@ export class ReferencedDocuments {
     if (this.#totalBytes > this.limits.maxTotalBytes) {
       throw new UserError(`the spec and the files it pulls in through $ref total more than ${this.limits.maxTotalBytes} bytes (oasgen's limit)`, where);
     }
-    const document: SpecDocument = { location: target, shown, ...read, ...parseDocument(read.text, shown, this.limits) };
+    const document = parseSpecDocument(target, shown, read, this.limits);
     this.#byKey.set(key, document);
     return { document, isNew: true };
   }

@@ -25,7 +25,7 @@ describe('bundleIsIdentity', () => {
     ['external file', doc({ A: ref('other.yaml#/B') }), false],
   ])('%s', async (_name, document, identity) => {
     expect(bundleIsIdentity(document)).toBe(identity);
-    expect(bundleIsIdentity(document, findReferences(document).sites.map(([, to]) => to))).toBe(identity);
+    expect(bundleIsIdentity(document, findReferences(document))).toBe(identity);
     if (identity) {
       const bundled = await SwaggerParser.bundle('/virtual/spec.json', structuredClone(document) as never, { resolve: { external: false } } as never);
       expect(bundled).toEqual(document);
@@ -41,7 +41,7 @@ describe('bundleIsIdentity', () => {
   });
 });
 
-// Given the document's distinct `$ref`s (as ReferencedDocuments finds them), the answer is the walk's.
+// Given the document's `$ref`s as findReferences finds them (SpecDocument.references), the answer is the walk's.
 describe('bundleIsIdentity with the references found', () => {
   const targets = ['#/components/schemas/A', '#/components/schemas/B', '#/components/schemas/A', '#/components/schemas/B', '#/components/schemas/C', '#/components/schemas/C/properties/x', '#/components/schemas/A%20B', '#/info', '#/x', 'other.yaml#/A', '#'];
   const node: fc.Memo<unknown> = fc.memo((depth) =>
@@ -60,9 +60,9 @@ describe('bundleIsIdentity with the references found', () => {
   it('agrees with the walk on generated documents, refs to refs and non-string $refs included', () => {
     fc.assert(
       fc.property(documents, (document) => {
-        const { sites, allStrings } = findReferences(document);
-        fc.pre(allStrings);
-        expect(bundleIsIdentity(document, sites.map(([, to]) => to))).toBe(bundleIsIdentity(document));
+        const references = findReferences(document);
+        fc.pre(references.allStrings);
+        expect(bundleIsIdentity(document, references)).toBe(bundleIsIdentity(document));
       }),
       { numRuns: 1000 },
     );
@@ -73,10 +73,18 @@ describe('bundleIsIdentity with the references found', () => {
     expect(findReferences(doc({ A: ref('#/components/schemas/B'), B: { type: 'string' } })).allStrings).toBe(true);
   });
 
+  it('walks the document when a $ref is not a string (the references found miss what its value holds)', () => {
+    const document = doc({ A: { $ref: { $ref: '#/components/schemas/Missing' } } });
+    const references = findReferences(document);
+    expect(references.sites).toEqual([]);
+    expect(bundleIsIdentity(document, references)).toBe(false);
+    expect(bundleIsIdentity(document)).toBe(false);
+  });
+
   it.each(['petstore-3.0.yaml', 'features-3.1.yaml', 'swagger-2.0.yaml', 'refs-and-inline-3.0.yaml', 'types-3.0.yaml'])('agrees with the walk on fixture %s', (name) => {
     const document = yaml.load(readFileSync(path.resolve('test/fixtures/specs', name), 'utf8')) as object;
-    const { sites, allStrings } = findReferences(document);
-    expect(allStrings).toBe(true);
-    expect(bundleIsIdentity(document, sites.map(([, to]) => to))).toBe(bundleIsIdentity(document));
+    const references = findReferences(document);
+    expect(references.allStrings).toBe(true);
+    expect(bundleIsIdentity(document, references)).toBe(bundleIsIdentity(document));
   });
 });
