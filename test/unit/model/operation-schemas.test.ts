@@ -11,8 +11,6 @@ import { loadSpec } from '../../../src/load/index.js';
 import { ROOT } from '../../hostile/support.js';
 import { openApi3Context } from '../../helpers/build-context.js';
 
-const contextFor = openApi3Context;
-
 /** Every object of a document with the pointer it sits at. */
 function objectsOf(node: unknown, pointer = ''): [SpecObject, string][] {
   if (typeof node !== 'object' || node === null) return [];
@@ -25,9 +23,9 @@ const fixtures = ['types-3.0.yaml', 'refs-and-inline-3.0.yaml', 'features-3.1.ya
 
 test.each(fixtures)('%s: every object read twice equals schemaToIr, with the same warnings each time', async (fixture) => {
   const { document } = await loadSpec(path.join(ROOT, 'test/fixtures/specs', fixture), { validate: false });
-  const memo = contextFor(document);
+  const memo = openApi3Context(document);
   for (const [node, pointer] of objectsOf(document)) {
-    const plain = contextFor(document);
+    const plain = openApi3Context(document);
     const expected = schemaToIr(plain, node, pointer);
     for (let read = 0; read < 2; read++) {
       const before = memo.diagnostics.length;
@@ -61,7 +59,7 @@ test('a shared component is one IR object for every use, and warns at each use a
 
 test('the same node at another pointer is converted there', () => {
   const document = structuredClone(shared);
-  const context = contextFor(document);
+  const context = openApi3Context(document);
   const node = { type: 'strange' };
   operationSchemaToIr(context, node, '/x');
   operationSchemaToIr(context, node, '/y');

@@ -9,8 +9,6 @@ import { schemaToIr } from '../../../src/model/schema.js';
 import { pointerJoin } from '../../../src/shared/errors.js';
 import { openApi3Context } from '../../helpers/build-context.js';
 
-const contextFor = openApi3Context;
-
 const names = fc.constantFrom('id', 'a/b', 'm~n', '~1', 'x y', '0');
 const schema: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   node: fc.oneof(
@@ -49,7 +47,7 @@ function expectedWarnings(node: unknown, pointer: string): string[] {
 test('warnings point where the odd schemas are', () => {
   fc.assert(
     fc.property(schema, (node) => {
-      const context = contextFor({});
+      const context = openApi3Context({});
       schemaToIr(context, node, '/components/schemas/A~1B');
       expect(context.diagnostics.map((diagnostic) => diagnostic.pointer)).toEqual(expectedWarnings(node, '/components/schemas/A~1B'));
     }),
@@ -60,7 +58,7 @@ test('warnings point where the odd schemas are', () => {
 test('too deep: the warning names the place 65 levels down', () => {
   let node: unknown = { type: 'string' };
   for (let level = 0; level < 70; level++) node = { type: 'array', items: node };
-  const context = contextFor({});
+  const context = openApi3Context({});
   schemaToIr(context, node, '/s');
   expect(context.diagnostics.map((diagnostic) => diagnostic.pointer)).toEqual(['/s' + '/items'.repeat(65)]);
 });
