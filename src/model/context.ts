@@ -78,18 +78,19 @@ function resolveRef(context: BuildContext, ref: string): ResolvedRef {
 
 function walkPointer(document: SpecObject, ref: string): ResolvedRef {
   if (!ref.startsWith('#')) throw new UserError(`unsupported $ref "${ref}" (only local references remain after bundling)`);
+  if (ref === '#') return { node: document, pointer: '' };
+  // A plain-name fragment (`#Pet`, an $anchor) is refused where it is written when the spec is loaded.
+  if (ref[1] !== '/') throw new UserError(`unsupported $ref "${ref}": a fragment must be a JSON pointer`);
   let node: unknown = document;
-  const body = ref.slice(1);
-  if (body === '') return { node, pointer: body };
   const tokens: string[] = [];
-  for (const raw of body.slice(1).split('/')) {
+  for (const raw of ref.slice(2).split('/')) {
     const token = decodePointerToken(raw);
     if (!isObject(node) && !Array.isArray(node)) throw new UserError(`dangling $ref "${ref}"`, { pointer: ref.slice(1) });
     if (!Object.prototype.hasOwnProperty.call(node, token)) throw new UserError(`dangling $ref "${ref}"`, { pointer: ref.slice(1) });
     node = (node as Record<string, unknown>)[token];
     tokens.push(token);
   }
-  return { node, pointer: body.startsWith('/') ? pointerJoin('', ...tokens) : body };
+  return { node, pointer: pointerJoin('', ...tokens) };
 }
 
 /** Follows `$ref` chains of non-schema objects (parameters, responses, path items, bodies). */

@@ -50,3 +50,11 @@ test("deref's pointer is the $ref's, decoded as the document's keys spell it", (
   }
   expect(deref(context, { $ref: '#' })).toEqual({ value: document, pointer: '' });
 });
+
+test('a plain-name fragment is refused, not read as a pointer without its first character', () => {
+  // `#xcomponents` once resolved to /components; loading refuses such a $ref before the model sees it.
+  for (const ref of ['#x', '#xcomponents']) {
+    expect(() => resolvePointer(contextFor(), ref)).toThrow(`unsupported $ref "${ref}": a fragment must be a JSON pointer`);
+    expect(() => deref(contextFor(), { $ref: ref })).toThrow(`unsupported $ref "${ref}": a fragment must be a JSON pointer`);
+  }
+});
