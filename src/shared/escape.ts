@@ -123,7 +123,7 @@ export function isPlainInline(text: string): boolean {
   return PLAIN_INLINE.test(text);
 }
 
-/** markdownInline's full escaping (exported for the test that PLAIN_INLINE text needs none). */
+/** markdownInline's full escaping: the docs helpers cache it for text isPlainInline refuses (and a test checks PLAIN_INLINE text needs none). */
 export function escapeInline(text: string): string {
   // Passes that cannot match are skipped (a property test checks the result is every pass's):
   // what gets here is mostly one line of printable ASCII with some markup (pointers, type texts).
